@@ -1,0 +1,62 @@
+package dev.bulwark.ledger.crypto.bls;
+
+import dev.bulwark.ledger.types.Bytes;
+import supranational.blst.P2;
+import supranational.blst.P2_Affine;
+
+/** A BLS12-381 signature (G2, 96-byte compressed form); parsing checks the encoding only. */
+public final class BlsSignature {
+  public static final int SIZE = 96;
+
+  private final Bytes bytes;
+  private final P2_Affine point;
+
+  private BlsSignature(Bytes bytes, P2_Affine point) {
+    this.bytes = bytes;
+    this.point = point;
+  }
+
+  static BlsSignature ofPoint(P2 point) {
+    return new BlsSignature(Bytes.of(point.compress()), point.to_affine());
+  }
+
+  /**
+   * Parses a compressed signature; throws IllegalArgumentException for a wrong length or an
+   * encoding that is not a curve point. Subgroup membership is checked at verification.
+   */
+  public static BlsSignature fromBytes(Bytes bytes) {
+    if (bytes.size() != SIZE) {
+      throw new IllegalArgumentException(
+          "BLS signature must be " + SIZE + " bytes (compressed G2), got " + bytes.size());
+    }
+    try {
+      return new BlsSignature(bytes, new P2_Affine(bytes.toArray()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("BLS signature is not a valid G2 point encoding", e);
+    }
+  }
+
+  /** The 96-byte compressed encoding. */
+  public Bytes toBytes() {
+    return bytes;
+  }
+
+  P2_Affine point() {
+    return point;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BlsSignature s && bytes.equals(s.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return bytes.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return bytes.toHex();
+  }
+}

@@ -1,0 +1,2 @@
+/** Bulwark node module; see DESIGN.md section 2 for its responsibility. */
+package dev.bulwark.node;

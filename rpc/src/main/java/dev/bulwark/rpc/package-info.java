@@ -1,0 +1,2 @@
+/** Bulwark rpc module; see DESIGN.md section 2 for its responsibility. */
+package dev.bulwark.rpc;
