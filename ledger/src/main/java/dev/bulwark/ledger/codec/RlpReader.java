@@ -106,6 +106,14 @@ public final class RlpReader {
     return v;
   }
 
+  /**
+   * The next element as a canonical unsigned 64-bit integer, returned in a long's bits: values of
+   * 2^63 and above come back negative, so compare them with {@link Long#compareUnsigned}.
+   */
+  public long uint64() {
+    return uint(8).longValue();
+  }
+
   /** The next element as a canonical unsigned integer below 2^63. */
   public long longValue() {
     int at = index;
