@@ -24,23 +24,21 @@ public record LegacyTransaction(
 
   private static final BigInteger V_OFFSET_155 = BigInteger.valueOf(35);
   private static final BigInteger V_OFFSET_UNPROTECTED = BigInteger.valueOf(27);
-  /** Largest chain id whose EIP-155 v still fits in a uint256. */
-  private static final BigInteger MAX_CHAIN_ID =
-      Uint.TWO_256.subtract(BigInteger.ONE).subtract(V_OFFSET_155).subtract(BigInteger.ONE)
-          .shiftRight(1);
 
   public LegacyTransaction {
-    chainId.ifPresent(
-        id -> {
-          if (id.signum() < 0 || id.compareTo(MAX_CHAIN_ID) > 0) {
-            throw new IllegalArgumentException("chain id out of range for an EIP-155 v: " + id);
-          }
-        });
-    Uint.check256(gasPrice, "gasPrice");
-    Uint.check256(value, "value");
-    if (to == null || data == null || signature == null) {
+    if (chainId == null || to == null || data == null || signature == null) {
       throw new IllegalArgumentException("legacy transaction fields must not be null");
     }
+    if (chainId.isPresent()) {
+      BigInteger id = chainId.get();
+      if (id.signum() < 0) {
+        throw new IllegalArgumentException("chain id must be non-negative, got " + id);
+      }
+      // v = chainId*2+35+yParity travels as a uint256.
+      Uint.check256(v(id, signature.yParity()), "EIP-155 v");
+    }
+    Uint.check256(gasPrice, "gasPrice");
+    Uint.check256(value, "value");
   }
 
   /** True when the signature commits to a chain id (EIP-155). */
@@ -70,10 +68,13 @@ public record LegacyTransaction(
 
   @Override
   public BigInteger v() {
-    BigInteger parity = BigInteger.valueOf(signature.yParity());
     return chainId
-        .map(id -> id.shiftLeft(1).add(V_OFFSET_155).add(parity))
-        .orElse(V_OFFSET_UNPROTECTED.add(parity));
+        .map(id -> v(id, signature.yParity()))
+        .orElse(V_OFFSET_UNPROTECTED.add(BigInteger.valueOf(signature.yParity())));
+  }
+
+  private static BigInteger v(BigInteger chainId, int yParity) {
+    return chainId.shiftLeft(1).add(V_OFFSET_155).add(BigInteger.valueOf(yParity));
   }
 
   @Override

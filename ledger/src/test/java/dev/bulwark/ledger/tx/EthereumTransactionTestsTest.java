@@ -89,10 +89,15 @@ class EthereumTransactionTestsTest {
     if (exclusion != null) {
       Assumptions.abort("excluded: " + exclusion);
     }
-    if (v.valid()) {
-      checkValid(v);
-    } else {
-      checkInvalid(v);
+    try {
+      if (v.valid()) {
+        checkValid(v);
+      } else {
+        checkInvalid(v);
+      }
+    } catch (AssertionError | RuntimeException e) {
+      // Surefire shows dynamic tests by index; name the vector in the failure itself.
+      throw new AssertionError(v.key() + " @" + v.fork() + ": " + e.getMessage(), e);
     }
   }
 
@@ -150,7 +155,17 @@ class EthereumTransactionTestsTest {
     return Long.decode(v.expected().get("intrinsicGas").asText());
   }
 
-  static List<Vector> vectors() {
+  private static List<Vector> loaded;
+
+  /** All entries of all files, read once per test run. */
+  static synchronized List<Vector> vectors() {
+    if (loaded == null) {
+      loaded = List.copyOf(load());
+    }
+    return loaded;
+  }
+
+  private static List<Vector> load() {
     List<Vector> vectors = new ArrayList<>();
     Path root = SharedTestData.path(DIR);
     for (Path file : SharedTestData.jsonFiles(DIR)) {

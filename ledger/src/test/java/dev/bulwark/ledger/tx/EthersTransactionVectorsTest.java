@@ -51,7 +51,16 @@ class EthersTransactionVectorsTest {
     assertThat(cases.size()).isPositive();
     return IntStream.range(0, cases.size())
         .mapToObj(i -> DynamicTest.dynamicTest(
-            "ethers " + cases.get(i).get("name").asText(), () -> check(cases.get(i), i)));
+            "ethers " + cases.get(i).get("name").asText(), () -> run(cases.get(i), i)));
+  }
+
+  private static void run(JsonNode entry, int index) {
+    try {
+      check(entry, index);
+    } catch (AssertionError | RuntimeException e) {
+      // Surefire shows dynamic tests by index; name the entry in the failure itself.
+      throw new AssertionError(entry.get("name").asText() + ": " + e.getMessage(), e);
+    }
   }
 
   private static void check(JsonNode entry, int index) {
