@@ -134,8 +134,9 @@ public final class Secp256k1 {
     if (x.compareTo(prime) >= 0) {
       return Optional.empty();
     }
+    // secp256k1 has cofactor 1: every curve point is in the prime-order group, so no n·R check.
     ECPoint rPoint = decompress(x, sig.recId() == 1);
-    if (rPoint == null || !rPoint.multiply(N).isInfinity()) {
+    if (rPoint == null) {
       return Optional.empty();
     }
     BigInteger e = new BigInteger(1, hash32);
