@@ -98,8 +98,8 @@ public final class CertificateCodec {
   public static QuorumCertificate readQc(RlpItem item) {
     return Decoding.guard("QC", () -> {
       RlpReader r = RlpReader.of(item, "QC");
-      QuorumCertificate qc =
-          new QuorumCertificate(SigningCodec.readVote(r.item()), signature(r), readBitmap(r.item()));
+      QuorumCertificate qc = new QuorumCertificate(
+          SigningCodec.readVote(r.item()), signature(r), readBitmap(r.item()));
       r.end();
       return qc;
     });

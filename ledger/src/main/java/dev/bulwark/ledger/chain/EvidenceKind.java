@@ -1,6 +1,6 @@
 package dev.bulwark.ledger.chain;
 
-/** The kind of signed consensus message an equivocation consists of; {@link #code()} is its wire form. */
+/** The kind of signed message an equivocation consists of; {@link #code()} is its wire form. */
 public enum EvidenceKind {
   /** Two different proposals by one leader for one round. */
   PROPOSAL(1, "proposal"),

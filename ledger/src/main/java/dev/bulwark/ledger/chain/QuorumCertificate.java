@@ -34,7 +34,7 @@ public record QuorumCertificate(VoteData vote, BlsSignature aggregate, SignerBit
     }
   }
 
-  /** The unsigned round-0 certificate of {@code rootBlockId}, the block epoch {@code set} starts from. */
+  /** The unsigned round-0 certificate of {@code rootBlockId}, where {@code set}'s epoch starts. */
   public static QuorumCertificate genesis(long chainId, ValidatorSet set, Hash rootBlockId) {
     VoteData vote = new VoteData(chainId, set.epoch(), 0, rootBlockId, rootBlockId, 0);
     return new QuorumCertificate(vote, BlsSignature.INFINITY, SignerBitmap.empty(set.size()));

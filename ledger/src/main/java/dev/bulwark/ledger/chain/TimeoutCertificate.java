@@ -41,7 +41,7 @@ public record TimeoutCertificate(
     }
   }
 
-  /** The highest of the signers' QC rounds: the QC a proposal after this TC must extend at least. */
+  /** The highest of the signers' QC rounds: a proposal after this TC must extend a QC this high. */
   public long highestQcRound() {
     return Collections.max(highQcRounds);
   }

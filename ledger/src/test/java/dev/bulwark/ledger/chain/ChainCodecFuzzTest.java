@@ -68,7 +68,7 @@ class ChainCodecFuzzTest {
     assertThat(accepted).as("%s mutants accepted", target.name()).isLessThan(MUTATIONS / 2);
   }
 
-  /** True when {@code input} decoded; fails the test unless the outcome is one of the two allowed. */
+  /** True when {@code input} decoded; fails unless the outcome is one of the two allowed. */
   private static <T> boolean check(Target<T> target, byte[] input) {
     T value;
     try {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** decode(encode(x)) == x, and re-encoding gives the same bytes, for random values of every type. */
+/** decode(encode(x)) == x and re-encoding gives the same bytes, for random values of each type. */
 class ChainCodecRoundTripTest {
   private static final int CASES = 150;
   private static final TestValidators VALIDATORS = TestValidators.create(9, 1);

@@ -26,7 +26,8 @@ class ChainCodecStrictnessTest {
       return value;
     }
     List<RlpItem> items = new ArrayList<>(((RlpItem.Lst) root).items());
-    items.set(path[0], replace(items.get(path[0]), value, Arrays.copyOfRange(path, 1, path.length)));
+    int[] rest = Arrays.copyOfRange(path, 1, path.length);
+    items.set(path[0], replace(items.get(path[0]), value, rest));
     return Rlp.list(items);
   }
 

@@ -5,6 +5,7 @@ import supranational.blst.BLST_ERROR;
 import supranational.blst.P1;
 import supranational.blst.P1_Affine;
 import supranational.blst.P2;
+import supranational.blst.P2_Affine;
 import supranational.blst.Pairing;
 
 /**
@@ -94,8 +95,8 @@ public final class Bls {
     Pairing pairing = new Pairing(true, SIGNATURE_DST);
     for (int i = 0; i < keys.size(); i++) {
       // the signature enters the accumulator once, with the first (key, message) pair
-      BLST_ERROR err =
-          pairing.aggregate(keys.get(i).point(), i == 0 ? aggregate.point() : null, messages.get(i));
+      P2_Affine sig = i == 0 ? aggregate.point() : null;
+      BLST_ERROR err = pairing.aggregate(keys.get(i).point(), sig, messages.get(i));
       if (err != BLST_ERROR.BLST_SUCCESS) {
         return false;
       }

@@ -6,6 +6,7 @@ import supranational.blst.P2_Affine;
 
 /** A BLS12-381 signature (G2, 96-byte compressed form); parsing checks the encoding only. */
 public final class BlsSignature {
+  /** Length of the compressed encoding. */
   public static final int SIZE = 96;
 
   /**
