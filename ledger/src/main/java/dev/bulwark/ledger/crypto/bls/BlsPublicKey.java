@@ -7,6 +7,7 @@ import supranational.blst.SecretKey;
 
 /** A validated BLS12-381 public key (G1, 48-byte compressed form); equality by bytes. */
 public final class BlsPublicKey implements Comparable<BlsPublicKey> {
+  /** Length of the compressed encoding. */
   public static final int SIZE = 48;
 
   private final Bytes bytes;

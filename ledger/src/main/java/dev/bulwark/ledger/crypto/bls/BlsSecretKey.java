@@ -21,8 +21,19 @@ public final class BlsSecretKey {
   public static BlsSecretKey generate(SecureRandom random) {
     byte[] ikm = new byte[32];
     random.nextBytes(ikm);
+    return keyGen(Bytes.of(ikm));
+  }
+
+  /**
+   * IETF KeyGen from input keying material of at least 32 bytes: the same material always gives
+   * the same key (deterministic key derivation, test fixtures).
+   */
+  public static BlsSecretKey keyGen(Bytes ikm) {
+    if (ikm.size() < 32) {
+      throw new IllegalArgumentException("BLS KeyGen needs at least 32 bytes of keying material");
+    }
     SecretKey sk = new SecretKey();
-    sk.keygen(ikm);
+    sk.keygen(ikm.toArray());
     return new BlsSecretKey(sk);
   }
 

@@ -6,7 +6,14 @@ import supranational.blst.P2_Affine;
 
 /** A BLS12-381 signature (G2, 96-byte compressed form); parsing checks the encoding only. */
 public final class BlsSignature {
+  /** Length of the compressed encoding. */
   public static final int SIZE = 96;
+
+  /**
+   * The point at infinity (compressed: 0xc0 then zeros): the aggregate of no signatures. It
+   * verifies for no valid key; Bulwark uses it only in an epoch's unsigned round-0 certificate.
+   */
+  public static final BlsSignature INFINITY = infinity();
 
   private final Bytes bytes;
   private final P2_Affine point;
@@ -34,6 +41,12 @@ public final class BlsSignature {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("BLS signature is not a valid G2 point encoding", e);
     }
+  }
+
+  private static BlsSignature infinity() {
+    byte[] b = new byte[SIZE];
+    b[0] = (byte) 0xc0;
+    return fromBytes(Bytes.of(b));
   }
 
   /** The 96-byte compressed encoding. */
