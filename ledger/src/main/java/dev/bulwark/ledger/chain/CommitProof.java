@@ -1,5 +1,6 @@
 package dev.bulwark.ledger.chain;
 
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.types.Hash;
 
 /**
@@ -41,5 +42,11 @@ public record CommitProof(QuorumCertificate qc) {
   /** As {@link #verify(ValidatorSet)}, and the proof must be for chain {@code chainId}. */
   public void verify(long chainId, ValidatorSet set) throws VerificationException {
     qc.verify(chainId, set);
+  }
+
+  /** As {@link #verify(long, ValidatorSet)}, with the given signature scheme. */
+  public void verify(long chainId, ValidatorSet set, SignatureScheme scheme)
+      throws VerificationException {
+    qc.verify(chainId, set, scheme);
   }
 }

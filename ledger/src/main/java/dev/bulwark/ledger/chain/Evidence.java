@@ -2,6 +2,7 @@ package dev.bulwark.ledger.chain;
 
 import dev.bulwark.ledger.chain.VerificationException.Fault;
 import dev.bulwark.ledger.codec.DecodeException;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.crypto.bls.Bls;
 import dev.bulwark.ledger.crypto.bls.BlsPublicKey;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
@@ -108,9 +109,15 @@ public record Evidence(
    * {@code offenderKey} (the BLS key {@code validator} held in {@code epoch}).
    */
   public void verify(BlsPublicKey offenderKey, long chainId) throws VerificationException {
+    verify(offenderKey, chainId, SignatureScheme.BLS);
+  }
+
+  /** As {@link #verify(BlsPublicKey, long)}, with the given signature scheme (the simulation's). */
+  public void verify(BlsPublicKey offenderKey, long chainId, SignatureScheme scheme)
+      throws VerificationException {
     QuorumRule.checkChain(chainId, chainId(), "evidence");
-    if (!Bls.verify(offenderKey, bytesA.toArray(), sigA)
-        || !Bls.verify(offenderKey, bytesB.toArray(), sigB)) {
+    if (!scheme.verify(offenderKey, bytesA.toArray(), sigA)
+        || !scheme.verify(offenderKey, bytesB.toArray(), sigB)) {
       throw new VerificationException(
           Fault.BAD_SIGNATURE,
           "evidence signatures do not both verify under the key of " + validator);

@@ -1,6 +1,7 @@
 package dev.bulwark.ledger.chain;
 
 import dev.bulwark.ledger.chain.VerificationException.Fault;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.crypto.bls.Bls;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
 import dev.bulwark.ledger.types.Hash;
@@ -65,12 +66,17 @@ public record QuorumCertificate(VoteData vote, BlsSignature aggregate, SignerBit
    * verification); a genesis certificate passes after the first two (see the class comment).
    */
   public void verify(ValidatorSet set) throws VerificationException {
+    verify(set, SignatureScheme.BLS);
+  }
+
+  /** As {@link #verify(ValidatorSet)}, with the given signature scheme (the simulation's). */
+  public void verify(ValidatorSet set, SignatureScheme scheme) throws VerificationException {
     QuorumRule.checkShape(vote.epoch(), signers, set, "QC");
     if (isGenesis()) {
       return;
     }
     QuorumRule.checkPower(signers, set, "QC");
-    if (!Bls.fastAggregateVerify(
+    if (!scheme.fastAggregateVerify(
         set.publicKeys(signers), vote.signingBytes().toArray(), aggregate)) {
       throw new VerificationException(
           Fault.BAD_SIGNATURE, "QC aggregate signature does not verify for round " + round());
@@ -79,7 +85,13 @@ public record QuorumCertificate(VoteData vote, BlsSignature aggregate, SignerBit
 
   /** As {@link #verify(ValidatorSet)}, and the certificate must be for chain {@code chainId}. */
   public void verify(long chainId, ValidatorSet set) throws VerificationException {
+    verify(chainId, set, SignatureScheme.BLS);
+  }
+
+  /** As {@link #verify(long, ValidatorSet)}, with the given signature scheme. */
+  public void verify(long chainId, ValidatorSet set, SignatureScheme scheme)
+      throws VerificationException {
     QuorumRule.checkChain(chainId, vote.chainId(), "QC");
-    verify(set);
+    verify(set, scheme);
   }
 }

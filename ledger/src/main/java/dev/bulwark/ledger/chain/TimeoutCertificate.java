@@ -1,6 +1,7 @@
 package dev.bulwark.ledger.chain;
 
 import dev.bulwark.ledger.chain.VerificationException.Fault;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.crypto.bls.Bls;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
 import java.util.ArrayList;
@@ -57,11 +58,16 @@ public record TimeoutCertificate(
 
   /** Checks epoch, bitmap size, signer power and the multi-message aggregate signature. */
   public void verify(ValidatorSet set) throws VerificationException {
+    verify(set, SignatureScheme.BLS);
+  }
+
+  /** As {@link #verify(ValidatorSet)}, with the given signature scheme (the simulation's). */
+  public void verify(ValidatorSet set, SignatureScheme scheme) throws VerificationException {
     QuorumRule.checkShape(epoch, signers, set, "TC");
     QuorumRule.checkPower(signers, set, "TC");
     List<byte[]> messages =
         signedTimeouts().stream().map(t -> t.signingBytes().toArray()).toList();
-    if (!Bls.aggregateVerify(set.publicKeys(signers), messages, aggregate)) {
+    if (!scheme.aggregateVerify(set.publicKeys(signers), messages, aggregate)) {
       throw new VerificationException(
           Fault.BAD_SIGNATURE, "TC aggregate signature does not verify for round " + round);
     }
@@ -69,7 +75,13 @@ public record TimeoutCertificate(
 
   /** As {@link #verify(ValidatorSet)}, and the certificate must be for chain {@code chainId}. */
   public void verify(long chainId, ValidatorSet set) throws VerificationException {
+    verify(chainId, set, SignatureScheme.BLS);
+  }
+
+  /** As {@link #verify(long, ValidatorSet)}, with the given signature scheme. */
+  public void verify(long chainId, ValidatorSet set, SignatureScheme scheme)
+      throws VerificationException {
     QuorumRule.checkChain(chainId, this.chainId, "TC");
-    verify(set);
+    verify(set, scheme);
   }
 }

@@ -53,7 +53,7 @@ public final class Bls {
     }
     P2 sum = new P2();
     for (BlsSignature s : signatures) {
-      if (!s.point().in_group()) {
+      if (!s.isValidPoint()) {
         throw new IllegalArgumentException("BLS signature is not in the G2 subgroup: " + s);
       }
       sum = sum.add(s.point());
@@ -89,7 +89,7 @@ public final class Bls {
    */
   public static boolean aggregateVerify(
       List<BlsPublicKey> keys, List<byte[]> messages, BlsSignature aggregate) {
-    if (keys.isEmpty() || keys.size() != messages.size() || !aggregate.point().in_group()) {
+    if (keys.isEmpty() || keys.size() != messages.size() || !aggregate.isValidPoint()) {
       return false;
     }
     Pairing pairing = new Pairing(true, SIGNATURE_DST);
@@ -124,7 +124,7 @@ public final class Bls {
 
   private static boolean coreVerify(
       P1_Affine pk, byte[] message, BlsSignature sig, String dst) {
-    if (!sig.point().in_group()) {
+    if (!sig.isValidPoint()) {
       return false;
     }
     return sig.point().core_verify(pk, true, message, dst) == BLST_ERROR.BLST_SUCCESS;

@@ -43,6 +43,17 @@ public final class BlsSignature {
     }
   }
 
+  /**
+   * Wraps 96 bytes without parsing them as a point: the value type for non-BLS test schemes
+   * (see {@link SignatureScheme}). Every real BLS operation rejects such a signature.
+   */
+  public static BlsSignature opaque(Bytes bytes) {
+    if (bytes.size() != SIZE) {
+      throw new IllegalArgumentException("signature must be " + SIZE + " bytes, got " + bytes.size());
+    }
+    return new BlsSignature(bytes, null);
+  }
+
   private static BlsSignature infinity() {
     byte[] b = new byte[SIZE];
     b[0] = (byte) 0xc0;
@@ -54,8 +65,14 @@ public final class BlsSignature {
     return bytes;
   }
 
+  /** The parsed point, or null for an {@link #opaque} value. */
   P2_Affine point() {
     return point;
+  }
+
+  /** True when this value was parsed as a G2 point in the prime-order subgroup. */
+  boolean isValidPoint() {
+    return point != null && point.in_group();
   }
 
   @Override
