@@ -3,7 +3,6 @@ package dev.bulwark.genesis.devaccounts;
 import dev.bulwark.ledger.crypto.Secp256k1;
 import dev.bulwark.ledger.types.Address;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +20,8 @@ public final class DevAccounts {
   public static final int COUNT = 10;
 
   private static final List<DevAccount> STANDARD = derive(MNEMONIC, COUNT);
-  private static final Set<Address> ADDRESSES = addressesOf(STANDARD);
+  private static final Set<Address> ADDRESSES =
+      Set.copyOf(STANDARD.stream().map(DevAccount::address).toList());
 
   private DevAccounts() {}
 
@@ -44,11 +44,5 @@ public final class DevAccounts {
       accounts.add(new DevAccount(i, kp.address(), kp.privateKey()));
     }
     return List.copyOf(accounts);
-  }
-
-  private static Set<Address> addressesOf(List<DevAccount> accounts) {
-    Set<Address> out = new LinkedHashSet<>();
-    accounts.forEach(a -> out.add(a.address()));
-    return Set.copyOf(out);
   }
 }
