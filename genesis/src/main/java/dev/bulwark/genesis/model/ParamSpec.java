@@ -36,7 +36,7 @@ public enum ParamSpec {
   /** Fixed gas charged for any call to the staking module. */
   STAKING_CALL_GAS("stakingCallGas", Kind.NUMBER, 21_000, Limits.MAX_SAFE_INTEGER, 100_000),
   /** Account allowed to permit and revoke validators; no default (the generator chooses). */
-  ADMIN("admin", Kind.ADDRESS, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+  ADMIN("admin");
 
   /** How a parameter is written in JSON. */
   public enum Kind {
@@ -53,6 +53,10 @@ public enum ParamSpec {
   private final BigInteger min;
   private final BigInteger max;
   private final BigInteger defaultValue;
+
+  ParamSpec(String key) {
+    this(key, Kind.ADDRESS, null, null, null);
+  }
 
   ParamSpec(String key, Kind kind, long min, long max, long defaultValue) {
     this(key, kind, BigInteger.valueOf(min), BigInteger.valueOf(max), BigInteger.valueOf(defaultValue));
@@ -76,17 +80,17 @@ public enum ParamSpec {
     return kind;
   }
 
-  /** Smallest allowed value (numbers and amounts). */
+  /** Smallest allowed value (numbers and amounts; null for the address). */
   public BigInteger min() {
     return min;
   }
 
-  /** Largest allowed value (numbers and amounts). */
+  /** Largest allowed value (numbers and amounts; null for the address). */
   public BigInteger max() {
     return max;
   }
 
-  /** The value the generator writes (numbers and amounts). */
+  /** The value the generator writes (numbers and amounts; null for the address). */
   public BigInteger defaultValue() {
     return defaultValue;
   }
@@ -98,6 +102,9 @@ public enum ParamSpec {
 
   /** The reason {@code value} is out of range, or null when it is fine. */
   public String rangeProblem(BigInteger value) {
+    if (kind == Kind.ADDRESS) {
+      throw new IllegalStateException(key + " is an address, not a number");
+    }
     if (value == null) {
       return "is missing";
     }

@@ -7,7 +7,6 @@ import dev.bulwark.ledger.types.Address;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,7 @@ final class AllocReader {
     Map<Address, AllocAccount> alloc = new LinkedHashMap<>();
     Map<Address, String> spelling = new HashMap<>();
     boolean ok = true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : obj.properties()) {
       String path = JsonReading.join(PATH, e.getKey());
       Address address = null;
       try {

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class GenesisLoaderTest {
   private static List<String> errors(String json) {
+    return errors(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static List<String> errors(byte[] json) {
     GenesisReport report = GenesisLoader.validate(json);
     assertThat(report.isValid()).as("expected an invalid genesis").isFalse();
     return report.errors().stream().map(Problem::toString).toList();
@@ -139,6 +143,9 @@ class GenesisLoaderTest {
     assertThat(errors("[]")).containsExactly("(root): must be a JSON object, got an array");
     assertThat(errors(TestNetworks.fourJson() + "{}").get(0)).startsWith("(root): invalid JSON at line");
     assertThat(errors("{\"chainId\": 1, \"chainId\": 2}").get(0)).contains("Duplicate field 'chainId'");
+    assertThat(errors("[".repeat(100_000)).get(0)).startsWith("(root): invalid JSON");
+    assertThat(errors("{\"chainId\": " + "9".repeat(5000) + "}").get(0)).startsWith("(root): invalid JSON");
+    assertThat(errors(new byte[] {'{', '"', (byte) 0xff, '"', ':', '1', '}'}).get(0)).startsWith("(root): invalid JSON");
   }
 
   @Test
