@@ -1,5 +1,7 @@
 package dev.bulwark.node.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +11,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCli.Version.class,
     description = "Bulwark: a permissioned BFT ledger node (two-chain HotStuff, BLS12-381 votes).",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, GenesisCommand.class, KeysCommand.class})
 public final class BulwarkCli implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(BulwarkCli.class);
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Entry point used by the {@code ./bulwark} launcher. */
@@ -20,7 +23,18 @@ public final class BulwarkCli implements Runnable {
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new BulwarkCli());
+    CommandLine cli = new CommandLine(new BulwarkCli());
+    cli.setExecutionExceptionHandler(BulwarkCli::reportFailure);
+    return cli;
+  }
+
+  /** A command that failed while running: one line on stderr and exit 1, the trace only in the log. */
+  private static int reportFailure(
+      Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    LOG.debug("command failed", e);
+    cli.getErr().println("bulwark " + cli.getCommandName() + ": error: " + e.getMessage());
+    cli.getErr().flush();
+    return 1;
   }
 
   @Override

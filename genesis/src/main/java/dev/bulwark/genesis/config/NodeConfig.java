@@ -1,0 +1,44 @@
+package dev.bulwark.genesis.config;
+
+import dev.bulwark.genesis.model.Endpoint;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One node's configuration ({@code node.toml}): where its genesis, keys and data are (relative
+ * paths are relative to the node.toml file), the host it listens on and advertises, its p2p and
+ * JSON-RPC ports, and the p2p endpoints of its peers.
+ */
+public record NodeConfig(
+    Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort, List<Endpoint> peers) {
+  /** The data directory written by the generator: {@code data} beside node.toml. */
+  public static final String DEFAULT_DATA_DIR = "data";
+
+  public NodeConfig {
+    if (genesis == null || keyDir == null || dataDir == null || peers == null) {
+      throw new IllegalArgumentException("node config needs genesis, keyDir, dataDir and peers");
+    }
+    // Reuse the endpoint rules for host and ports.
+    Endpoint own = new Endpoint(host, p2pPort);
+    new Endpoint(host, rpcPort);
+    if (p2pPort == rpcPort) {
+      throw new IllegalArgumentException("p2pPort and rpcPort must differ, both are " + p2pPort);
+    }
+    peers = List.copyOf(peers);
+    if (peers.contains(own)) {
+      throw new IllegalArgumentException("peers must not contain the node's own endpoint " + own);
+    }
+    host = own.host();
+  }
+
+  /** This node's own p2p endpoint. */
+  public Endpoint p2pEndpoint() {
+    return new Endpoint(host, p2pPort);
+  }
+
+  /** A copy whose relative paths are resolved against {@code dir} (the node.toml's directory). */
+  public NodeConfig resolvedAgainst(Path dir) {
+    return new NodeConfig(dir.resolve(genesis).normalize(), dir.resolve(keyDir).normalize(),
+        dir.resolve(dataDir).normalize(), host, p2pPort, rpcPort, peers);
+  }
+}

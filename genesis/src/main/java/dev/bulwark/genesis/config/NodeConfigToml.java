@@ -1,0 +1,151 @@
+package dev.bulwark.genesis.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.bulwark.genesis.model.Endpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and writes {@code node.toml}; the format is documented in genesis/README.md. */
+public final class NodeConfigToml {
+  /** The file name the generator uses in each validator directory. */
+  public static final String FILE_NAME = "node.toml";
+  private static final TomlMapper MAPPER = new TomlMapper();
+  private static final Set<String> KEYS =
+      Set.of("genesis", "keyDir", "dataDir", "host", "p2pPort", "rpcPort", "peers");
+  private static final String HEADER = """
+      # Bulwark node configuration (format: genesis/README.md).
+      # Relative paths are relative to the directory of this file.
+      """;
+
+  private NodeConfigToml() {}
+
+  /** The TOML text of {@code config}, paths as given (normally relative). */
+  public static String write(NodeConfig config) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("genesis", slashes(config.genesis()));
+    n.put("keyDir", slashes(config.keyDir()));
+    n.put("dataDir", slashes(config.dataDir()));
+    n.put("host", config.host());
+    n.put("p2pPort", config.p2pPort());
+    n.put("rpcPort", config.rpcPort());
+    config.peers().forEach(p -> n.withArray("peers").add(p.toString()));
+    if (config.peers().isEmpty()) {
+      n.putArray("peers");
+    }
+    try {
+      return HEADER + MAPPER.writeValueAsString(n);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("writing a TOML tree to a string cannot fail", e);
+    }
+  }
+
+  /** Loads {@code file} with its paths resolved against the file's directory. */
+  public static NodeConfig load(Path file) throws NodeConfigException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new NodeConfigException(file.toString(), List.of("cannot read: " + e));
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    return read(text, file.toString()).resolvedAgainst(dir);
+  }
+
+  /** Parses TOML text; paths stay as written. {@code source} names the file in messages. */
+  public static NodeConfig read(String toml, String source) throws NodeConfigException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(toml);
+    } catch (JacksonException e) {
+      throw new NodeConfigException(source, List.of("invalid TOML: " + e.getOriginalMessage()));
+    }
+    List<String> problems = new ArrayList<>();
+    if (!(root instanceof ObjectNode obj)) {
+      throw new NodeConfigException(source, List.of("invalid TOML: not a table"));
+    }
+    for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!KEYS.contains(key)) {
+        problems.add(key + ": unknown field");
+      }
+    }
+    String genesis = text(obj, "genesis", problems);
+    String keyDir = text(obj, "keyDir", problems);
+    JsonNode dataDirNode = obj.get("dataDir");
+    String dataDir = dataDirNode == null ? NodeConfig.DEFAULT_DATA_DIR : text(obj, "dataDir", problems);
+    String host = text(obj, "host", problems);
+    Integer p2pPort = port(obj, "p2pPort", problems);
+    Integer rpcPort = port(obj, "rpcPort", problems);
+    List<Endpoint> peers = peers(obj, problems);
+    if (!problems.isEmpty()) {
+      throw new NodeConfigException(source, problems);
+    }
+    try {
+      return new NodeConfig(Path.of(genesis), Path.of(keyDir), Path.of(dataDir), host, p2pPort, rpcPort, peers);
+    } catch (IllegalArgumentException e) {
+      throw new NodeConfigException(source, List.of(e.getMessage()));
+    }
+  }
+
+  private static String text(ObjectNode obj, String key, List<String> problems) {
+    JsonNode v = obj.get(key);
+    if (v == null) {
+      problems.add(key + ": is missing");
+      return null;
+    }
+    if (!v.isTextual() || v.textValue().isBlank()) {
+      problems.add(key + ": must be a non-empty string");
+      return null;
+    }
+    return v.textValue();
+  }
+
+  private static Integer port(ObjectNode obj, String key, List<String> problems) {
+    JsonNode v = obj.get(key);
+    if (v == null) {
+      problems.add(key + ": is missing");
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1 || v.intValue() > 65535) {
+      problems.add(key + ": must be an integer between 1 and 65535");
+      return null;
+    }
+    return v.intValue();
+  }
+
+  private static List<Endpoint> peers(ObjectNode obj, List<String> problems) {
+    JsonNode v = obj.get("peers");
+    List<Endpoint> peers = new ArrayList<>();
+    if (v == null) {
+      return peers; // a lone node has no peers
+    }
+    if (!v.isArray()) {
+      problems.add("peers: must be an array of \"host:port\" strings");
+      return peers;
+    }
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode p = v.get(i);
+      try {
+        if (!p.isTextual()) {
+          throw new IllegalArgumentException("must be a \"host:port\" string");
+        }
+        peers.add(Endpoint.parse(p.textValue()));
+      } catch (IllegalArgumentException e) {
+        problems.add("peers[" + i + "]: " + e.getMessage());
+      }
+    }
+    return peers;
+  }
+
+  private static String slashes(Path p) {
+    return p.toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,71 @@
+package dev.bulwark.genesis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.genesis.model.Endpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeConfigTomlTest {
+  private static final NodeConfig CONFIG = new NodeConfig(Path.of("../genesis.json"), Path.of("."),
+      Path.of("data"), "127.0.0.1", 30304, 8546,
+      List.of(Endpoint.parse("127.0.0.1:30303"), Endpoint.parse("node-3.example:30306")));
+
+  @Test
+  void roundTripsThroughText() throws Exception {
+    String toml = NodeConfigToml.write(CONFIG);
+    assertThat(toml).startsWith("# Bulwark node configuration").contains("p2pPort = 30304");
+    assertThat(NodeConfigToml.read(toml, "node.toml")).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void loadResolvesPathsAgainstTheFileDirectory(@TempDir Path dir) throws Exception {
+    Path v = Files.createDirectories(dir.resolve("validator-1"));
+    Files.writeString(v.resolve("node.toml"), NodeConfigToml.write(CONFIG));
+    NodeConfig loaded = NodeConfigToml.load(v.resolve("node.toml"));
+    assertThat(loaded.genesis()).isEqualTo(dir.resolve("genesis.json").toAbsolutePath().normalize());
+    assertThat(loaded.keyDir()).isEqualTo(v.toAbsolutePath().normalize());
+    assertThat(loaded.dataDir()).isEqualTo(v.resolve("data").toAbsolutePath().normalize());
+    assertThat(loaded.p2pEndpoint()).isEqualTo(Endpoint.parse("127.0.0.1:30304"));
+  }
+
+  @Test
+  void dataDirDefaultsAndPeersMayBeEmpty() throws Exception {
+    NodeConfig c = NodeConfigToml.read("""
+        genesis = "g.json"
+        keyDir = "keys"
+        host = "localhost"
+        p2pPort = 1
+        rpcPort = 2
+        """, "x");
+    assertThat(c.dataDir()).isEqualTo(Path.of("data"));
+    assertThat(c.peers()).isEmpty();
+    assertThat(NodeConfigToml.read(NodeConfigToml.write(c), "x")).isEqualTo(c);
+  }
+
+  @Test
+  void reportsEveryProblem() {
+    assertThatThrownBy(() -> NodeConfigToml.read("""
+        genesis = 5
+        host = "127.0.0.1"
+        p2pPort = 70000
+        rpcPort = "8545"
+        peers = ["nohost", "127.0.0.1:1"]
+        colour = "blue"
+        """, "bad.toml"))
+        .isInstanceOfSatisfying(NodeConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "colour: unknown field",
+            "genesis: must be a non-empty string",
+            "keyDir: is missing",
+            "p2pPort: must be an integer between 1 and 65535",
+            "rpcPort: must be an integer between 1 and 65535",
+            "peers[0]: must be \"host:port\", got \"nohost\""))
+        .hasMessageStartingWith("bad.toml: ");
+    assertThatThrownBy(() -> NodeConfigToml.read("genesis = [", "x"))
+        .isInstanceOf(NodeConfigException.class).hasMessageContaining("invalid TOML");
+  }
+}
