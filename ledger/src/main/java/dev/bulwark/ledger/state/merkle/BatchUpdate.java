@@ -40,35 +40,44 @@ final class BatchUpdate {
     if (from == to) {
       return ref;
     }
-    if (ref == null) {
-      return build(depth, from, to, null);
+    if (ref == null || ref.leaf()) {
+      return build(depth, from, to, ref);
     }
     Node node = nodes.load(ref.hash(), batch);
     if (node instanceof LeafNode leaf) {
-      return build(depth, from, to, leaf);
+      return build(depth, from, to, leaf.ref()); // only the root is referenced without its type
     }
-    ChildRef[] children = ((InternalNode) node).children();
+    Slots slots = Slots.of((InternalNode) node);
     boolean changed = false;
     for (int i = from; i < to; ) {
       int nibble = NodeCodec.nibble(keys[i], depth);
       int end = runEnd(i, to, depth, nibble);
-      ChildRef updated = apply(children[nibble], depth + 1, i, end);
-      if (!Objects.equals(updated, children[nibble])) {
-        children[nibble] = updated;
+      ChildRef before = slots.get(nibble);
+      ChildRef after = apply(before, depth + 1, i, end);
+      if (!Objects.equals(before, after)) {
+        slots.set(nibble, after);
         changed = true;
       }
       i = end;
     }
-    return changed ? internal(children) : ref;
+    if (!changed) {
+      return ref;
+    }
+    // The replaced version is only needed to read old roots: keep the cache for the live tree.
+    nodes.evict(ref.hash());
+    return internal(slots);
   }
 
   /**
    * A subtree that so far is empty or the single leaf {@code existing}, after changes
-   * {@code [from, to)}: the canonical shape of the merged key set is built directly.
+   * {@code [from, to)}: the canonical shape of the merged key set is built directly. The
+   * existing leaf is never read: its pointer carries its key, and it keeps its hash wherever
+   * it ends up.
    */
-  private ChildRef build(int depth, int from, int to, LeafNode existing) {
-    int overridden = existing == null ? -1 : indexOf(existing, from, to);
-    LeafNode kept = overridden < 0 ? existing : null;
+  private ChildRef build(int depth, int from, int to, ChildRef existing) {
+    boolean overridden =
+        existing != null && Arrays.binarySearch(keys, from, to, existing.leafKey()) >= 0;
+    ChildRef kept = overridden ? null : existing;
     int live = kept == null ? 0 : 1;
     int lastLive = -1;
     for (int i = from; i < to; i++) {
@@ -82,49 +91,45 @@ final class BatchUpdate {
     }
     if (live == 1) {
       if (kept != null) {
-        return kept.ref();
-      }
-      if (existing != null && lastLive == overridden && existing.value().equals(values[lastLive])) {
-        return existing.ref(); // rewrote the same value
+        return kept;
       }
       LeafNode leaf = NodeCodec.leaf(keys[lastLive], values[lastLive]);
+      if (existing != null && leaf.hash().equals(existing.hash())) {
+        return existing; // the same value rewritten: nothing to store
+      }
       nodes.stage(leaf, batch);
       return leaf.ref();
     }
     // Two or more keys remain: they differ below this prefix, so branch on the next nibble.
-    ChildRef[] children = new ChildRef[16];
-    int keptNibble = kept == null ? -1 : NodeCodec.nibble(kept.key(), depth);
+    Slots slots = new Slots();
+    int keptNibble = kept == null ? -1 : NodeCodec.nibble(kept.leafKey(), depth);
     for (int i = from; i < to; ) {
       int nibble = NodeCodec.nibble(keys[i], depth);
       int end = runEnd(i, to, depth, nibble);
-      children[nibble] = build(depth + 1, i, end, nibble == keptNibble ? kept : null);
+      slots.set(nibble, build(depth + 1, i, end, nibble == keptNibble ? kept : null));
       i = end;
     }
     // Had changes shared the kept leaf's nibble, build() above received it and never returns
     // null with a live leaf; a null slot there means no change went that way.
-    if (keptNibble >= 0 && children[keptNibble] == null) {
-      children[keptNibble] = kept.ref();
+    if (keptNibble >= 0 && slots.get(keptNibble) == null) {
+      slots.set(keptNibble, kept);
     }
-    return internal(children);
+    return internal(slots);
   }
 
-  /** Canonical node over {@code children}: nothing, a lone leaf pulled up, or a new branch. */
-  private ChildRef internal(ChildRef[] children) {
-    ChildRef only = null;
-    int count = 0;
-    for (ChildRef child : children) {
-      if (child != null) {
-        only = child;
-        count++;
-      }
-    }
+  /** Canonical node over {@code slots}: nothing, a lone leaf pulled up, or a new branch. */
+  private ChildRef internal(Slots slots) {
+    int count = slots.count();
     if (count == 0) {
       return null;
     }
-    if (count == 1 && only.leaf()) {
-      return only;
+    if (count == 1) {
+      ChildRef only = slots.first();
+      if (only.leaf()) {
+        return only;
+      }
     }
-    InternalNode node = NodeCodec.internal(children);
+    InternalNode node = NodeCodec.internal(slots);
     nodes.stage(node, batch);
     return node.ref();
   }
@@ -136,10 +141,5 @@ final class BatchUpdate {
       end++;
     }
     return end;
-  }
-
-  private int indexOf(LeafNode leaf, int from, int to) {
-    int i = Arrays.binarySearch(keys, from, to, leaf.key());
-    return i >= 0 ? i : -1;
   }
 }

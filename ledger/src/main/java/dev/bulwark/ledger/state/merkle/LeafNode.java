@@ -2,7 +2,6 @@ package dev.bulwark.ledger.state.merkle;
 
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
-import java.util.Arrays;
 
 /**
  * One key and its value. The leaf carries the full key, so its encoding and hash do not depend on
@@ -19,7 +18,7 @@ final class LeafNode implements Node {
 
   /** The 32-byte key. */
   Hash key() {
-    return Hash.of(Arrays.copyOfRange(encoding, 1, 1 + Hash.SIZE));
+    return new Hash(Bytes.of(encoding, 1, Hash.SIZE));
   }
 
   /** True when this leaf holds {@code key}, without allocating. */
@@ -45,5 +44,15 @@ final class LeafNode implements Node {
   @Override
   public byte[] encoding() {
     return encoding;
+  }
+
+  @Override
+  public byte[] storedBytes() {
+    return encoding;
+  }
+
+  @Override
+  public ChildRef ref() {
+    return new ChildRef(hash, key());
   }
 }

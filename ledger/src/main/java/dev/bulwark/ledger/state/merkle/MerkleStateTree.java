@@ -37,7 +37,9 @@ import java.util.Optional;
  *
  * <p><b>Storage.</b> Nodes are content-addressed: stored under {@code STATE_NODE | keccak256(node)}
  * and never overwritten or deleted, so every root ever committed stays readable. Pruning old
- * nodes is out of scope. A bounded LRU cache keeps recently used decoded nodes. New nodes go into
+ * nodes is out of scope. A bounded LRU cache keeps recently used internal nodes, and each internal
+ * node stores (unhashed) the keys of its leaf children, so an update reads no leaf at all: its
+ * store reads are only the internal nodes that miss the cache. New nodes go into
  * the caller's {@link WriteBatch} (committed with the block) and the cache; reads that pass the
  * batch see its nodes before it is committed.
  *
@@ -47,7 +49,7 @@ public final class MerkleStateTree {
   /** Root of the tree with no keys: 32 zero bytes (no node hashes to it). */
   public static final Hash EMPTY_ROOT = Hash.ZERO;
   /** Default bound of the node cache, in nodes (roughly 100 MB of small nodes). */
-  public static final int DEFAULT_CACHE_NODES = 1 << 18;
+  public static final int DEFAULT_CACHE_NODES = 1 << 20;
 
   private final NodeStore nodes;
 
@@ -70,8 +72,8 @@ public final class MerkleStateTree {
     if (changes.isEmpty()) {
       return root;
     }
-    // The root's leaf flag is never consulted (only child pointers' are), so it is not loaded here.
-    ChildRef rootRef = root.equals(EMPTY_ROOT) ? null : new ChildRef(root, false);
+    // Whether the root is a leaf is found out when the update loads it.
+    ChildRef rootRef = root.equals(EMPTY_ROOT) ? null : ChildRef.internal(root);
     ChildRef updated = new BatchUpdate(nodes, batch, changes).run(rootRef);
     return updated == null ? EMPTY_ROOT : updated.hash();
   }
@@ -83,7 +85,7 @@ public final class MerkleStateTree {
 
   /** The value of {@code key} at {@code root}, also seeing nodes staged in {@code pending}. */
   public Optional<Bytes> get(Hash root, Hash key, WriteBatch pending) {
-    List<Node> path = path(root, key, pending);
+    List<Node> path = path(root, key, pending, true);
     if (!path.isEmpty() && path.get(path.size() - 1) instanceof LeafNode leaf && leaf.hasKey(key)) {
       return Optional.of(leaf.value());
     }
@@ -93,7 +95,7 @@ public final class MerkleStateTree {
   /** A proof of {@code key}'s value, or of its absence, under the committed {@code root}. */
   public MerkleProof prove(Hash root, Hash key) {
     List<Bytes> encodings = new ArrayList<>();
-    for (Node node : path(root, key, null)) {
+    for (Node node : path(root, key, null, false)) {
       encodings.add(Bytes.of(node.encoding()));
     }
     return new MerkleProof(encodings);
@@ -112,8 +114,12 @@ public final class MerkleStateTree {
     return nodes.stats();
   }
 
-  /** Nodes from the root down to the leaf or internal node where {@code key}'s search ends. */
-  private List<Node> path(Hash root, Hash key, WriteBatch pending) {
+  /**
+   * Nodes from the root down to where {@code key}'s search ends: its leaf, another key's leaf,
+   * or an internal node with an empty slot. With {@code stopAtOtherLeaf}, a leaf whose key
+   * (known from its parent) differs is not read, which is all a lookup needs.
+   */
+  private List<Node> path(Hash root, Hash key, WriteBatch pending, boolean stopAtOtherLeaf) {
     List<Node> path = new ArrayList<>();
     if (root.equals(EMPTY_ROOT)) {
       return path;
@@ -125,7 +131,9 @@ public final class MerkleStateTree {
       next = null;
       if (node instanceof InternalNode internal) {
         ChildRef child = internal.child(NodeCodec.nibble(key, depth));
-        next = child == null ? null : child.hash();
+        boolean skip = child != null && stopAtOtherLeaf && child.leaf()
+            && !child.leafKey().equals(key);
+        next = child == null || skip ? null : child.hash();
       }
     }
     return path;

@@ -7,11 +7,12 @@ sealed interface Node permits LeafNode, InternalNode {
   /** keccak256 of {@link #encoding()}. */
   Hash hash();
 
-  /** The canonical bytes stored under the hash (see {@link NodeCodec}); do not modify. */
+  /** The canonical bytes that are hashed and go into proofs (see {@link NodeCodec}). */
   byte[] encoding();
 
+  /** The bytes stored under the hash: the encoding plus any local, unhashed index data. */
+  byte[] storedBytes();
+
   /** This node as a child pointer. */
-  default ChildRef ref() {
-    return new ChildRef(hash(), this instanceof LeafNode);
-  }
+  ChildRef ref();
 }

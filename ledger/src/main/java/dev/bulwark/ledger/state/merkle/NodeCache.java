@@ -33,6 +33,10 @@ final class NodeCache {
     map.put(node.hash(), node);
   }
 
+  synchronized void remove(Hash hash) {
+    map.remove(hash);
+  }
+
   synchronized int size() {
     return map.size();
   }

@@ -1,9 +1,9 @@
 package dev.bulwark.ledger.state.merkle;
 
 import dev.bulwark.ledger.codec.DecodeException;
-import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * The node wire format, hashed for the root and stored under the hash:
@@ -14,7 +14,9 @@ import dev.bulwark.ledger.types.Hash;
  *           bit, in nibble order
  * </pre>
  *
- * The tag byte separates the two domains, so no leaf hash can pass for an internal one. Decoding
+ * The tag byte separates the two domains, so no leaf hash can pass for an internal one. In the
+ * store an internal node is followed by the keys of its leaf children (32 bytes each, nibble
+ * order): local index data, not hashed and not part of proofs. Decoding
  * is strict and rejects non-canonical internal nodes (one leaf child, leaf bits without a child),
  * because a proof carries nodes from an untrusted peer.
  */
@@ -23,6 +25,8 @@ final class NodeCodec {
   static final byte INTERNAL_TAG = 0x01;
   static final int INTERNAL_HEADER = 5;
   private static final int LEAF_HEADER = 1 + Hash.SIZE;
+  private static final ThreadLocal<KeccakDigest> DIGEST =
+      ThreadLocal.withInitial(() -> new KeccakDigest(256));
 
   private NodeCodec() {}
 
@@ -32,47 +36,79 @@ final class NodeCodec {
     enc[0] = LEAF_TAG;
     key.bytes().copyTo(enc, 1);
     value.copyTo(enc, LEAF_HEADER);
-    return new LeafNode(enc, Hash.of(Keccak.hash256(enc)));
+    return new LeafNode(enc, keccak(enc, enc.length));
   }
 
-  /** The internal node over the 16 slots of {@code children} (null for empty slots). */
-  static InternalNode internal(ChildRef[] children) {
-    int mask = 0;
-    int leaves = 0;
+  /** The internal node over {@code slots}. */
+  static InternalNode internal(Slots slots) {
+    int mask = slots.mask();
+    int leaves = slots.leafMask();
+    int encodingLength = INTERNAL_HEADER + Integer.bitCount(mask) * Hash.SIZE;
+    byte[] stored = new byte[encodingLength + Integer.bitCount(leaves) * Hash.SIZE];
+    stored[0] = INTERNAL_TAG;
+    stored[1] = (byte) (mask >>> 8);
+    stored[2] = (byte) mask;
+    stored[3] = (byte) (leaves >>> 8);
+    stored[4] = (byte) leaves;
+    int offset = INTERNAL_HEADER;
+    int keyOffset = encodingLength;
     for (int nibble = 0; nibble < 16; nibble++) {
-      if (children[nibble] != null) {
-        mask |= 1 << nibble;
-        if (children[nibble].leaf()) {
-          leaves |= 1 << nibble;
+      int bit = 1 << nibble;
+      if ((mask & bit) != 0) {
+        slots.copyHash(nibble, stored, offset);
+        offset += Hash.SIZE;
+        if ((leaves & bit) != 0) {
+          slots.copyLeafKey(nibble, stored, keyOffset);
+          keyOffset += Hash.SIZE;
         }
       }
     }
-    byte[] enc = new byte[INTERNAL_HEADER + Integer.bitCount(mask) * Hash.SIZE];
-    enc[0] = INTERNAL_TAG;
-    enc[1] = (byte) (mask >>> 8);
-    enc[2] = (byte) mask;
-    enc[3] = (byte) (leaves >>> 8);
-    enc[4] = (byte) leaves;
-    int offset = INTERNAL_HEADER;
-    for (ChildRef child : children) {
-      if (child != null) {
-        child.hash().bytes().copyTo(enc, offset);
-        offset += Hash.SIZE;
-      }
+    return new InternalNode(stored, encodingLength, keccak(stored, encodingLength));
+  }
+
+  /**
+   * Decodes stored bytes known to hash to {@code hash}: the canonical encoding, then for an
+   * internal node the keys of its leaf children. The hash is trusted, not recomputed.
+   */
+  static Node decodeStored(byte[] stored, Hash hash) {
+    validatePrefix(stored);
+    if (stored[0] == LEAF_TAG) {
+      return new LeafNode(stored, hash);
     }
-    return new InternalNode(enc, Hash.of(Keccak.hash256(enc)));
+    int length = internalLength(stored);
+    int expected = length + Integer.bitCount(leafMask(stored)) * Hash.SIZE;
+    if (stored.length != expected) {
+      throw new DecodeException("stored state-tree internal node of " + stored.length
+          + " bytes, expected " + expected);
+    }
+    return new InternalNode(stored, length, hash);
   }
 
-  /** Decodes a node known to hash to {@code hash} (stored nodes: no rehash). */
-  static Node decode(byte[] enc, Hash hash) {
-    validate(enc);
-    return enc[0] == LEAF_TAG ? new LeafNode(enc, hash) : new InternalNode(enc, hash);
-  }
-
-  /** Decodes untrusted bytes, computing the hash. */
+  /**
+   * Decodes an untrusted canonical encoding (a proof node), computing its hash. An internal node
+   * decoded this way knows its leaf children's flags but not their keys.
+   */
   static Node decode(byte[] enc) {
-    validate(enc);
-    return decode(enc, Hash.of(Keccak.hash256(enc)));
+    validatePrefix(enc);
+    Hash hash = keccak(enc, enc.length);
+    if (enc[0] == LEAF_TAG) {
+      return new LeafNode(enc, hash);
+    }
+    if (enc.length != internalLength(enc)) {
+      throw new DecodeException("state-tree internal node of " + enc.length + " bytes for "
+          + Integer.bitCount(childMask(enc)) + " children");
+    }
+    return new InternalNode(enc, enc.length, hash);
+  }
+
+  /** keccak256 of the first {@code length} bytes of {@code data} (the stored tail is unhashed). */
+  private static Hash keccak(byte[] data, int length) {
+    // One digest per thread: a fresh one costs an allocation and a state reset per node.
+    KeccakDigest digest = DIGEST.get();
+    digest.update(data, 0, length);
+    byte[] out = new byte[Hash.SIZE];
+    digest.doFinal(out, 0);
+    return new Hash(Bytes.of(out));
   }
 
   static int childMask(byte[] enc) {
@@ -89,7 +125,13 @@ final class NodeCodec {
     return (depth & 1) == 0 ? b >>> 4 : b & 0x0f;
   }
 
-  private static void validate(byte[] enc) {
+  /** Expected canonical length of an internal node from its child mask. */
+  private static int internalLength(byte[] enc) {
+    return INTERNAL_HEADER + Integer.bitCount(childMask(enc)) * Hash.SIZE;
+  }
+
+  /** Checks the tag, the minimum sizes and the masks' canonical form (not the total length). */
+  private static void validatePrefix(byte[] enc) {
     if (enc.length == 0) {
       throw new DecodeException("empty state-tree node");
     }
@@ -113,10 +155,6 @@ final class NodeCodec {
     }
     if (count == 0 || count == 1 && leaves != 0) {
       throw new DecodeException("non-canonical state-tree internal node (" + count + " child)");
-    }
-    if (enc.length != INTERNAL_HEADER + count * Hash.SIZE) {
-      throw new DecodeException("state-tree internal node of " + enc.length + " bytes for "
-          + count + " children");
     }
   }
 }

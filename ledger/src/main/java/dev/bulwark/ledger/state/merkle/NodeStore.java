@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Nodes by hash under {@link KeyPrefix#STATE_NODE}: reads go cache, then the pending batch, then
- * the store; writes go into the batch and the cache. Nodes are never overwritten or deleted.
+ * the store; writes go into the batch. Only internal nodes are cached: an update never reads a
+ * leaf, and a million leaves would evict the internal nodes every update walks. Nodes are never
+ * overwritten or deleted.
  */
 final class NodeStore {
   private final KeyValueStore store;
@@ -42,20 +44,29 @@ final class NodeStore {
     }
     Node node;
     try {
-      node = NodeCodec.decode(raw.get().toArray(), hash);
+      node = NodeCodec.decodeStored(raw.get().toArray(), hash);
     } catch (DecodeException e) {
       throw new StorageException("state-tree node " + hash + " in " + store.location()
           + " is corrupt: " + e.getMessage(), e);
     }
-    cache.put(node);
+    if (node instanceof InternalNode) {
+      cache.put(node);
+    }
     return node;
   }
 
   /** Stages {@code node} in {@code batch} and caches it. */
   void stage(Node node, WriteBatch batch) {
     writes.increment();
-    batch.put(KeyPrefix.STATE_NODE.key(node.hash().bytes()), Bytes.of(node.encoding()));
-    cache.put(node);
+    batch.put(KeyPrefix.STATE_NODE.key(node.hash().bytes()), Bytes.of(node.storedBytes()));
+    if (node instanceof InternalNode) {
+      cache.put(node);
+    }
+  }
+
+  /** Drops {@code hash} from the cache (it stays in the store). */
+  void evict(Hash hash) {
+    cache.remove(hash);
   }
 
   TreeStats stats() {

@@ -40,15 +40,17 @@ final class ProofVerifier {
       if (depth >= 2 * Hash.SIZE) {
         return false;
       }
-      ChildRef child = ((InternalNode) node).child(NodeCodec.nibble(key, depth));
+      InternalNode internal = (InternalNode) node;
+      int nibble = NodeCodec.nibble(key, depth);
+      Hash child = internal.childHash(nibble);
       if (child == null) {
         return last && value == null;
       }
       if (last) {
         return false; // the path stops before the key's slot is decided
       }
-      expected = child.hash();
-      expectLeaf = child.leaf();
+      expected = child;
+      expectLeaf = internal.leafChild(nibble);
     }
     return false;
   }

@@ -14,17 +14,35 @@ class NodeCodecTest {
   private static final Hash H2 = Keccak.hash(new byte[] {2});
 
   @Test
-  void internalNodeRoundTripsItsChildrenAndLeafFlags() {
-    ChildRef[] children = new ChildRef[16];
-    children[0x3] = new ChildRef(H1, true);
-    children[0xe] = new ChildRef(H2, false);
-    InternalNode node = NodeCodec.internal(children);
+  void internalNodeRoundTripsItsChildrenLeafFlagsAndLeafKeys() {
+    Hash leafKey = Keccak.hash(new byte[] {3});
+    Slots slots = new Slots();
+    slots.set(0x3, new ChildRef(H1, leafKey));
+    slots.set(0xe, ChildRef.internal(H2));
+    slots.set(0x7, ChildRef.internal(H1));
+    slots.set(0x7, null);
+    InternalNode node = NodeCodec.internal(slots);
     assertThat(node.encoding()).hasSize(5 + 64);
+    assertThat(node.storedBytes()).hasSize(5 + 64 + 32);
     assertThat(node.hash()).isEqualTo(Keccak.hash(node.encoding()));
-    InternalNode decoded = (InternalNode) NodeCodec.decode(node.encoding());
-    assertThat(decoded.children()).containsExactly(children);
-    assertThat(decoded.child(0x3)).isEqualTo(new ChildRef(H1, true));
-    assertThat(decoded.child(0x4)).isNull();
+
+    InternalNode stored = (InternalNode) NodeCodec.decodeStored(node.storedBytes(), node.hash());
+    assertThat(Slots.of(stored).mask()).isEqualTo(1 << 0x3 | 1 << 0xe);
+    assertThat(Slots.of(stored).get(0xe)).isEqualTo(ChildRef.internal(H2));
+    assertThat(stored.child(0x3)).isEqualTo(new ChildRef(H1, leafKey));
+    assertThat(stored.child(0x4)).isNull();
+
+    // A proof carries only the hashed part: flags and hashes, no leaf keys.
+    InternalNode canonical = (InternalNode) NodeCodec.decode(node.encoding());
+    assertThat(canonical.hash()).isEqualTo(node.hash());
+    assertThat(canonical.childHash(0x3)).isEqualTo(H1);
+    assertThat(canonical.leafChild(0x3)).isTrue();
+    assertThat(canonical.leafChild(0xe)).isFalse();
+    assertThat(canonical.childHash(0x0)).isNull();
+    assertThatThrownBy(() -> NodeCodec.decode(node.storedBytes()))
+        .isInstanceOf(DecodeException.class);
+    assertThatThrownBy(() -> NodeCodec.decodeStored(node.encoding(), node.hash()))
+        .isInstanceOf(DecodeException.class).hasMessageContaining("expected 101");
   }
 
   @Test
