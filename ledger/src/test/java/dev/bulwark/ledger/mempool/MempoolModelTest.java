@@ -153,6 +153,7 @@ class MempoolModelTest {
     int maxCount = random.nextInt(8);
     List<SignedTransaction> block = pool.selectForBlock(gasLimit, baseFee, maxCount);
     PoolInvariants.checkBlock(block, pool, state, gasLimit, baseFee, maxCount, context);
+    PoolInvariants.checkNothingLeftOut(block, pool, gasLimit, baseFee, maxCount, context);
     FakeState next = state.copy();
     for (SignedTransaction tx : block) {
       Transaction t = tx.transaction();
