@@ -11,8 +11,8 @@ public sealed interface AddResult permits AddResult.Added, AddResult.Rejected {
   /** The transaction's hash. */
   Hash hash();
 
-  /** This result as {@link Added}, or a {@link TransactionRejectedException} with Ethereum's text. */
-  Added orThrow();
+  /** This result as {@link Added}; for a rejection, throws it with Ethereum's text. */
+  Added orThrow() throws TransactionRejectedException;
 
   /**
    * The transaction is pooled.

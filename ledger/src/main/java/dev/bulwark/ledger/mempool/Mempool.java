@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * The transaction pool (DESIGN.md section 3): admits each transaction once with Ethereum's
@@ -116,12 +117,24 @@ public final class Mempool {
 
   /**
    * Moves the pool to a newly committed head: drops the transactions the block included and those
-   * the new state invalidated (nonce now too low, no longer payable), re-evaluates gaps and
-   * re-ranks by the new base fee.
+   * the new state invalidated (nonce now too low, no longer payable together, above the block gas
+   * limit), re-evaluates gaps and re-ranks by the new base fee. Commits must come in order from
+   * one thread (the ledger worker).
    */
   public void onCommit(Collection<Hash> included, PoolHead next) {
+    commit(included, current -> next);
+  }
+
+  /** {@link #onCommit(Collection, PoolHead)} keeping the block gas limit. */
+  public void onCommit(Collection<Hash> included, AccountStateView newState,
+      BigInteger nextBaseFee) {
+    commit(included, current -> current.next(newState, nextBaseFee));
+  }
+
+  private void commit(Collection<Hash> included, UnaryOperator<PoolHead> nextHead) {
     List<PooledTransaction> announce = new ArrayList<>();
     synchronized (lock) {
+      PoolHead next = nextHead.apply(head);
       head = next;
       stateRules = new StateRules(next, config.maxPerSender());
       for (Hash hash : included) {
@@ -148,16 +161,6 @@ public final class Mempool {
       eviction.rebuild(next.baseFee(), senders.values());
     }
     notifyListeners(announce);
-  }
-
-  /** {@link #onCommit(Collection, PoolHead)} keeping the block gas limit. */
-  public void onCommit(Collection<Hash> included, AccountStateView newState,
-      BigInteger nextBaseFee) {
-    PoolHead current;
-    synchronized (lock) {
-      current = head;
-    }
-    onCommit(included, current.next(newState, nextBaseFee));
   }
 
   /** {@link #selectForBlock(long, BigInteger, int, Set)} on top of the committed head. */
@@ -290,10 +293,10 @@ public final class Mempool {
     nextArrival++;
     queue.put(entry);
     senders.put(sender, queue);
-    byHash.put(tx.hash(), entry);
     if (old != null) {
-      byHash.remove(old.hash());
+      byHash.remove(old.hash()); // first, so that lock-free size() never exceeds the bound
     }
+    byHash.put(tx.hash(), entry);
     eviction.refresh(queue);
     counters.countAdmitted(old != null);
     boolean pending = queue.isPending(entry);

@@ -26,7 +26,8 @@ public record MempoolConfig(int maxSize, int maxPerSender, int maxTxBytes, int p
           + ", maxPerSender=" + maxPerSender + ", maxTxBytes=" + maxTxBytes);
     }
     if (priceBumpPercent < 0) {
-      throw new IllegalArgumentException("price bump must be non-negative, got " + priceBumpPercent);
+      throw new IllegalArgumentException(
+          "price bump must be non-negative, got " + priceBumpPercent);
     }
   }
 

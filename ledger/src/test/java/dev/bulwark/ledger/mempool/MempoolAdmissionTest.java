@@ -16,6 +16,7 @@ import dev.bulwark.ledger.tx.DynamicFeeTransaction;
 import dev.bulwark.ledger.tx.LegacyTransaction;
 import dev.bulwark.ledger.tx.RejectionReason;
 import dev.bulwark.ledger.tx.SignedTransaction;
+import dev.bulwark.ledger.tx.Transaction;
 import dev.bulwark.ledger.tx.TransactionCodec;
 import dev.bulwark.ledger.tx.TransactionRejectedException;
 import dev.bulwark.ledger.tx.TransactionRules;
@@ -262,8 +263,7 @@ class MempoolAdmissionTest {
     assertThat(pool.pendingNonce(stranger)).isEqualTo(42);
   }
 
-  private static SignedTransaction signed(Secp256k1.KeyPair key,
-      dev.bulwark.ledger.tx.Transaction tx) {
+  private static SignedTransaction signed(Secp256k1.KeyPair key, Transaction tx) {
     return TransactionSigner.sign(tx, key);
   }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,7 +98,7 @@ class MempoolConcurrencyTest {
     everything.addAll(pooled);
     assertThat(everything).as("each transaction is included or pooled")
         .isEqualTo(all.stream().map(SignedTransaction::hash).collect(
-            java.util.stream.Collectors.toSet()));
+            Collectors.toSet()));
     assertThat(announced).as("each transaction announced once").doesNotHaveDuplicates()
         .hasSameSizeAs(all);
     assertThat(pool.counters().admitted()).isEqualTo(all.size());

@@ -98,13 +98,13 @@ class MempoolModelTest {
           }
         }
       } else {
-        FakeState next = commitBlock(pool, state, baseFee, random, context);
+        Committed block = commitBlock(pool, state, baseFee, random, context);
         baseFee = BASE_FEES[random.nextInt(BASE_FEES.length)];
-        pool.onCommit(lastBlock, next, baseFee);
+        pool.onCommit(block.included(), block.state(), baseFee);
         if (exact) {
-          model.commit(lastBlock, next);
+          model.commit(block.included(), block.state());
         }
-        state = next;
+        state = block.state();
       }
       PoolInvariants.check(pool, state, context);
       if (exact) {
@@ -144,10 +144,11 @@ class MempoolModelTest {
     return KEYS.stream().allMatch(k -> state.nonce(k.address()) >= NONCES - 1);
   }
 
-  private Set<Hash> lastBlock = Set.of();
+  /** A block's hashes and the state after it. */
+  private record Committed(Set<Hash> included, FakeState state) {}
 
   /** Selects and checks a block, executes it (and some foreign activity) on a copy of state. */
-  private FakeState commitBlock(Mempool pool, FakeState state, BigInteger baseFee, Random random,
+  private static Committed commitBlock(Mempool pool, FakeState state, BigInteger baseFee, Random random,
       String context) {
     long gasLimit = TRANSFER_GAS * random.nextInt(9);
     int maxCount = random.nextInt(8);
@@ -173,8 +174,8 @@ class MempoolModelTest {
     } else if (foreign == 1) {
       next.withBalance(other, next.balance(other).add(randomBalance(random)));
     }
-    lastBlock = block.stream().map(SignedTransaction::hash).collect(Collectors.toSet());
-    return next;
+    return new Committed(
+        block.stream().map(SignedTransaction::hash).collect(Collectors.toSet()), next);
   }
 
   private static BigInteger randomBalance(Random random) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** The pool's invariants against the state it was last committed with; shared by the fuzz tests. */
 final class PoolInvariants {
@@ -100,6 +101,6 @@ final class PoolInvariants {
 
   private static List<PooledTransaction> concat(List<PooledTransaction> a,
       List<PooledTransaction> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 }
