@@ -12,10 +12,11 @@ import java.util.List;
 
 /**
  * Admits and applies a block's equivocation evidence. Evidence about epoch {@code e} is admissible
- * in block {@code n} when e is a retained epoch not after the block's own, {@code n − start(e) ≤
- * maxEvidenceAgeBlocks} (start(e) = the first block of epoch e), the offender is in e's set, both
- * signatures verify under the BLS key it held in e, and its offence (the evidence id) was not
- * slashed before. Anything else makes the whole block invalid: the proposer must filter.
+ * in block {@code n} when e is not after the block's own epoch, its offence (the evidence id)
+ * was not slashed before, e is a retained epoch with {@code n − start(e) ≤ maxEvidenceAgeBlocks}
+ * (start(e) = the first block of epoch e), the offender is in e's set, and both signatures
+ * verify under the BLS key it held in e (checked in that order, cheapest first). Anything else
+ * makes the whole block invalid: the proposer must filter.
  */
 final class EvidenceProcessor {
   private final long maxEvidenceAgeBlocks;
@@ -40,6 +41,9 @@ final class EvidenceProcessor {
         throw new InvalidBlockException("evidence for future epoch " + e.epoch()
             + " (block is in epoch " + current + ")");
       }
+      if (w.isEvidenceApplied(e.id())) {
+        throw new InvalidBlockException("evidence already applied: " + e.id());
+      }
       EpochEntry entry = w.epoch(e.epoch()).orElseThrow(() -> new InvalidBlockException(
           "evidence too old: the set of epoch " + e.epoch() + " is no longer retained"));
       long age = block.number() - entry.startBlock();
@@ -54,9 +58,6 @@ final class EvidenceProcessor {
         e.verify(offender.blsKey(), block.chainId(), scheme);
       } catch (VerificationException ex) {
         throw new InvalidBlockException("evidence does not verify: " + ex.getMessage(), ex);
-      }
-      if (w.isEvidenceApplied(e.id())) {
-        throw new InvalidBlockException("evidence already applied: " + e.id());
       }
       w.markEvidence(e.id(), block.number());
       logs.addAll(slasher.slash(w, e.validator(), slashBps, SlashReason.EQUIVOCATION, e.id(),
