@@ -5,6 +5,8 @@ import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Hash;
 import java.math.BigInteger;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slashes and jails a validator: takes floor(amount × bps / 10000) of its bonded stake and of
@@ -12,6 +14,7 @@ import java.util.List;
  * supply falls by the slashed amount) and jails it until {@code number + jailDurationBlocks}.
  */
 final class Slasher {
+  private static final Logger LOG = LoggerFactory.getLogger(Slasher.class);
   private final long jailDurationBlocks;
 
   Slasher(long jailDurationBlocks) {
@@ -32,6 +35,9 @@ final class Slasher {
     w.putValidator(validator, after);
     w.putUnbonding(validator, left);
     w.adjustModuleBalance(fromBonded.add(fromUnbonding).negate());
+    // DEBUG: a block may be executed more than once (proposal, then commit)
+    LOG.debug("block {}: {} slashed for {}: {} bonded + {} unbonding burned, jailed until {}",
+        number, validator, reason, fromBonded, fromUnbonding, after.jailedUntil());
     return List.of(
         StakingEvent.SLASHED.log(StakingModule.ADDRESS, validator,
             reason.code(), fromBonded, fromUnbonding, evidenceId),
