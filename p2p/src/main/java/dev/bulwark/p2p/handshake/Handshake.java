@@ -11,13 +11,15 @@ import java.util.function.Consumer;
 /**
  * One connection's mutual authentication, symmetric for both directions: send our hello; on the
  * peer's hello, check it and answer with our proof over its challenge; on the peer's proof,
- * verify it. Confined to the connection's event loop; it never touches the socket itself.
+ * verify it, check the ban list and send ACCEPT. The session is established once we accepted the
+ * peer and the peer accepted us, so a side the other refuses never believes it is connected.
+ * Confined to the connection's event loop; it never touches the socket itself.
  */
 public final class Handshake {
   /** Longest reason text sent in a REJECT frame. */
   public static final int MAX_REASON_BYTES = 200;
 
-  private enum State { AWAIT_HELLO, AWAIT_AUTH, DONE }
+  private enum State { AWAIT_HELLO, AWAIT_AUTH, AWAIT_ACCEPT, DONE }
 
   private final Hello local;
   private final NodeKey key;
@@ -26,6 +28,7 @@ public final class Handshake {
   private final HandshakeListener listener;
   private State state = State.AWAIT_HELLO;
   private Hello remote;
+  private boolean peerAccepted;
 
   /** A handshake sending frames to {@code out} and reporting to {@code listener}. */
   public Handshake(HelloValidator validator, NodeKey key, Consumer<Frame> out, HandshakeListener listener) {
@@ -59,6 +62,9 @@ public final class Handshake {
         onHello(frame.payload());
       } else if (state == State.AWAIT_AUTH && frame.type() == ControlType.AUTH) {
         onAuth(frame.payload());
+      } else if (frame.type() == ControlType.ACCEPT && !peerAccepted && state != State.AWAIT_HELLO) {
+        peerAccepted = true;
+        establishIfMutual();
       } else {
         throw new HandshakeRefusal(RefusalReason.MALFORMED,
             "unexpected frame type " + frame.type() + " during the handshake");
@@ -99,8 +105,16 @@ public final class Handshake {
           "handshake signature of " + HelloValidator.abbreviate(remote.nodeKey()) + " does not verify");
     }
     validator.checkProven(remote);
-    state = State.DONE;
-    listener.onEstablished(remote);
+    out.accept(new Frame(ControlType.ACCEPT, Bytes.EMPTY));
+    state = State.AWAIT_ACCEPT;
+    establishIfMutual();
+  }
+
+  private void establishIfMutual() {
+    if (state == State.AWAIT_ACCEPT && peerAccepted) {
+      state = State.DONE;
+      listener.onEstablished(remote);
+    }
   }
 
   /** A REJECT frame carrying {@code reason}, truncated to {@link #MAX_REASON_BYTES}. */

@@ -8,6 +8,8 @@ public final class ControlType {
   public static final int AUTH = 0x0002;
   /** Short UTF-8 reason sent just before a refusal or a ban closes the connection. */
   public static final int REJECT = 0x0003;
+  /** Handshake confirmation: the sender verified our proof and accepts the session. */
+  public static final int ACCEPT = 0x0006;
   /** Keep-alive request. */
   public static final int PING = 0x0004;
   /** Keep-alive answer. */

@@ -82,6 +82,8 @@ public final class RawPeer implements AutoCloseable {
     send(new Frame(ControlType.HELLO, HelloCodec.encode(mine)));
     Hello server = serverHello();
     send(new Frame(ControlType.AUTH, Bytes.of(key.sign(HandshakeTranscript.signingBytes(mine, server)))));
+    // A real node only accepts after verifying the server's proof; the scripted peer trusts it.
+    send(new Frame(ControlType.ACCEPT, Bytes.EMPTY));
     return server;
   }
 
