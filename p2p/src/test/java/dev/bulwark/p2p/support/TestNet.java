@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** One Vert.x instance hosting several networks on 127.0.0.1 with ephemeral ports. */
 public final class TestNet implements AutoCloseable {
@@ -72,7 +73,11 @@ public final class TestNet implements AutoCloseable {
     P2pNetwork net = new P2pNetwork(vertx, config, peerAuthorizer, null, clock, new Random(7));
     List<InboundMessage> inbox = new CopyOnWriteArrayList<>();
     net.register(VOTE, inbox::add);
-    net.register(TX, inbox::add);
+    List<Consumer<InboundMessage>> txHooks = new CopyOnWriteArrayList<>();
+    net.register(TX, m -> {
+      inbox.add(m);
+      txHooks.forEach(h -> h.accept(m));
+    });
     net.register(STRICT, m -> {
       if (m.payload().isEmpty()) {
         throw new DecodeException("empty strict payload");
@@ -83,7 +88,7 @@ public final class TestNet implements AutoCloseable {
       networks.add(net);
     }
     int port = Await.result(net.start());
-    return new TestNode(net, config, port, inbox);
+    return new TestNode(net, config, port, inbox, txHooks);
   }
 
   /** Stops one network. */

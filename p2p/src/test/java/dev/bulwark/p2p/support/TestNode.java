@@ -7,6 +7,7 @@ import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerAddress;
 import dev.bulwark.p2p.peer.PeerId;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** A started network under test with everything it received. */
@@ -20,11 +21,20 @@ public final class TestNode {
   /** Every message delivered to the registered test handlers, in arrival order. */
   public final List<InboundMessage> inbox;
 
-  TestNode(P2pNetwork net, P2pConfig config, int port, List<InboundMessage> inbox) {
+  private final List<Consumer<InboundMessage>> txHooks;
+
+  TestNode(P2pNetwork net, P2pConfig config, int port, List<InboundMessage> inbox,
+      List<Consumer<InboundMessage>> txHooks) {
     this.net = net;
     this.inbox = inbox;
+    this.txHooks = txHooks;
     this.config = config;
     this.port = port;
+  }
+
+  /** Makes this node relay every new TX batch to all peers except the one it came from. */
+  public void relayTx() {
+    txHooks.add(m -> net.broadcast(TestNet.TX, m.payload(), m.from()));
   }
 
   /** This node's identity. */
