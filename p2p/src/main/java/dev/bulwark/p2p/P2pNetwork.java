@@ -20,7 +20,9 @@ import dev.bulwark.p2p.transport.Frame;
 import dev.bulwark.p2p.transport.MessageType;
 import dev.bulwark.p2p.transport.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
@@ -55,6 +57,7 @@ public final class P2pNetwork {
   private final PeerId localId;
   private NetServer server;
   private NetClient client;
+  private Context context;
   private Dialer dialer;
   private long keepAliveTimer = -1;
 
@@ -98,6 +101,7 @@ public final class P2pNetwork {
 
   /** Listens, starts dialling and keep-alives; completes with the bound port. */
   public Future<Integer> start() {
+    context = vertx.getOrCreateContext();
     client = vertx.createNetClient(SocketOptions.client(config));
     server = vertx.createNetServer(SocketOptions.server(config))
         .connectHandler(socket -> new Connection(net, socket, Direction.INBOUND).start());
@@ -130,8 +134,13 @@ public final class P2pNetwork {
 
   /** Dials {@code address} once (no retry) and completes with the authenticated session. */
   public Future<Session> connect(PeerAddress address) {
-    return client.connect(address.port(), address.host())
-        .compose(socket -> new Connection(net, socket, Direction.OUTBOUND).start());
+    Promise<Session> session = Promise.promise();
+    // Dial from an event loop so the socket's handlers are installed before its first read
+    // (from a foreign thread the connect future may complete before compose() is attached).
+    context.runOnContext(v -> client.connect(address.port(), address.host())
+        .compose(socket -> new Connection(net, socket, Direction.OUTBOUND).start())
+        .onComplete(session));
+    return session.future();
   }
 
   /** Sends to every connected peer; returns the number of sessions written to. */

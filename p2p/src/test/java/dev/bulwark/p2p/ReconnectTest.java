@@ -44,6 +44,21 @@ class ReconnectTest {
   }
 
   @Test
+  void peerThatStopsAnsweringIsClosedByTheKeepAlive() {
+    TestNode a = net.start(net.config(net.newKey()).keepAliveInterval(java.time.Duration.ofMillis(200)).build());
+    try (dev.bulwark.p2p.support.RawPeer alive = new dev.bulwark.p2p.support.RawPeer(net.vertx).connect(a.port);
+        dev.bulwark.p2p.support.RawPeer dead = new dev.bulwark.p2p.support.RawPeer(net.vertx).connect(a.port)) {
+      alive.authenticate(net.newKey());
+      dead.authenticate(net.newKey());
+      Await.until("both up", () -> a.net.sessions().size() == 2);
+      dead.answerPings = false;
+      Await.until("dead peer closed after three silent periods", dead::isClosed);
+      assertThat(alive.isClosed()).isFalse();
+      assertThat(a.net.sessions()).hasSize(1);
+    }
+  }
+
+  @Test
   void epochChangeClosesSessionsOfKeysNoLongerAllowed() {
     TestNode a = net.start(net.config(net.newKey()).build());
     TestNode b = net.start(net.config(net.newKey()).peers(List.of(a.address())).build());

@@ -19,7 +19,7 @@ public enum Offence {
   /** Already-seen gossip above the tolerated duplicate rate. */
   DUPLICATE_FLOOD(5),
   /** A frame dropped by the per-session frame or byte rate limit. */
-  RATE_LIMITED(2);
+  RATE_LIMITED(1);
 
   private final double penalty;
 

@@ -12,6 +12,7 @@ import dev.bulwark.p2p.transport.Frame;
 import dev.bulwark.p2p.transport.FrameCodec;
 import dev.bulwark.p2p.transport.FrameListener;
 import dev.bulwark.p2p.transport.FrameReader;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
@@ -26,24 +27,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * bad signatures, replayed proofs, malformed and oversize frames, floods.
  */
 public final class RawPeer implements AutoCloseable {
+  private final Vertx vertx;
   private final NetClient client;
   private final SecureRandom random = new SecureRandom();
   /** Every frame received, in order. */
   public final List<Frame> received = new CopyOnWriteArrayList<>();
   /** Every frame this peer sent, in order. */
   public final List<Frame> sent = new CopyOnWriteArrayList<>();
+  /** Whether to answer pings (a dead peer does not). */
+  public volatile boolean answerPings = true;
   private volatile NetSocket socket;
   private volatile boolean closed;
 
   /** A peer on {@code vertx}. */
   public RawPeer(Vertx vertx) {
+    this.vertx = vertx;
     this.client = vertx.createNetClient();
   }
 
   /** Opens the TCP connection. */
   public RawPeer connect(int port) {
-    // Handlers are installed in the completion callback, on the event loop, before any read.
-    socket = Await.result(client.connect(port, "127.0.0.1").map(this::install));
+    // Connect from the event loop so the handlers are installed before the first read.
+    Promise<NetSocket> connected = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v ->
+        client.connect(port, "127.0.0.1").map(this::install).onComplete(connected));
+    socket = Await.result(connected.future());
     return this;
   }
 
@@ -52,7 +60,7 @@ public final class RawPeer implements AutoCloseable {
       @Override
       public void onFrame(Frame frame) {
         received.add(frame);
-        if (frame.type() == ControlType.PING) {
+        if (frame.type() == ControlType.PING && answerPings) {
           send(new Frame(ControlType.PONG, Bytes.EMPTY));
         }
       }
