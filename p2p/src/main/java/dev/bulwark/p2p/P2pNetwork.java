@@ -99,9 +99,19 @@ public final class P2pNetwork {
     }
   }
 
-  /** Listens, starts dialling and keep-alives; completes with the bound port. */
+  /**
+   * Listens, starts dialling and keep-alives; completes with the bound port. Every socket of this
+   * network then lives on the caller's context (from a plain thread: the event-loop context
+   * Vert.x assigns to that thread).
+   */
   public Future<Integer> start() {
     context = vertx.getOrCreateContext();
+    Promise<Integer> started = Promise.promise();
+    context.runOnContext(v -> listen().onComplete(started));
+    return started.future();
+  }
+
+  private Future<Integer> listen() {
     client = vertx.createNetClient(SocketOptions.client(config));
     server = vertx.createNetServer(SocketOptions.server(config))
         .connectHandler(socket -> new Connection(net, socket, Direction.INBOUND).start());
