@@ -72,12 +72,13 @@ public final class TestNet implements AutoCloseable {
   public TestNode start(P2pConfig config, PeerAuthorizer peerAuthorizer) {
     P2pNetwork net = new P2pNetwork(vertx, config, peerAuthorizer, null, clock, new Random(7));
     List<InboundMessage> inbox = new CopyOnWriteArrayList<>();
-    net.register(VOTE, inbox::add);
-    List<Consumer<InboundMessage>> txHooks = new CopyOnWriteArrayList<>();
-    net.register(TX, m -> {
+    List<Consumer<InboundMessage>> hooks = new CopyOnWriteArrayList<>();
+    Consumer<InboundMessage> record = m -> {
       inbox.add(m);
-      txHooks.forEach(h -> h.accept(m));
-    });
+      hooks.forEach(h -> h.accept(m));
+    };
+    net.register(VOTE, record::accept);
+    net.register(TX, record::accept);
     net.register(STRICT, m -> {
       if (m.payload().isEmpty()) {
         throw new DecodeException("empty strict payload");
@@ -88,7 +89,7 @@ public final class TestNet implements AutoCloseable {
       networks.add(net);
     }
     int port = Await.result(net.start());
-    return new TestNode(net, config, port, inbox, txHooks);
+    return new TestNode(net, config, port, inbox, hooks);
   }
 
   /** Stops one network. */

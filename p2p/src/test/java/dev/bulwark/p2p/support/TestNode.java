@@ -21,20 +21,29 @@ public final class TestNode {
   /** Every message delivered to the registered test handlers, in arrival order. */
   public final List<InboundMessage> inbox;
 
-  private final List<Consumer<InboundMessage>> txHooks;
+  private final List<Consumer<InboundMessage>> hooks;
 
   TestNode(P2pNetwork net, P2pConfig config, int port, List<InboundMessage> inbox,
-      List<Consumer<InboundMessage>> txHooks) {
+      List<Consumer<InboundMessage>> hooks) {
     this.net = net;
     this.inbox = inbox;
-    this.txHooks = txHooks;
+    this.hooks = hooks;
     this.config = config;
     this.port = port;
   }
 
   /** Makes this node relay every new TX batch to all peers except the one it came from. */
   public void relayTx() {
-    txHooks.add(m -> net.broadcast(TestNet.TX, m.payload(), m.from()));
+    onMessage(m -> {
+      if (m.type().equals(TestNet.TX)) {
+        net.broadcast(TestNet.TX, m.payload(), m.from());
+      }
+    });
+  }
+
+  /** Runs {@code hook} on the network's event loop for every delivered VOTE or TX. */
+  public void onMessage(Consumer<InboundMessage> hook) {
+    hooks.add(hook);
   }
 
   /** This node's identity. */
