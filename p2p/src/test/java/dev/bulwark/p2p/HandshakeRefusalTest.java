@@ -138,6 +138,22 @@ class HandshakeRefusalTest {
   }
 
   @Test
+  void diallingOurselvesIsRefused() {
+    TestNode a = net.start(net.config(net.newKey()).build());
+    assertThat(Await.failure(a.net.connect(a.address()))).hasMessageContaining("SELF");
+    assertThat(a.net.sessions()).isEmpty();
+  }
+
+  @Test
+  void configRejectsNonsense() {
+    NodeKey key = net.newKey();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> net.config(key).maxFrameSize(10).build()).hasMessageContaining("max frame size");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> net.config(key).banDuration(java.time.Duration.ZERO).build()).hasMessageContaining("banDuration");
+  }
+
+  @Test
   void silentPeerTimesOut() {
     TestNode a = net.start(net.config(net.newKey())
         .handshakeTimeout(java.time.Duration.ofMillis(300)).build());
