@@ -72,7 +72,7 @@ public final class P2pNetwork {
     this.vertx = vertx;
     this.config = config;
     this.localId = new PeerId(config.nodeKey().publicKey());
-    P2pMetrics metrics = new P2pMetrics(registry);
+    P2pMetrics metrics = new P2pMetrics(registry, localId.shortId());
     SessionRegistry sessions = new SessionRegistry();
     BanList bans = new BanList(clock);
     this.scores = new PeerScores(config.banThreshold(), config.scoreRecoveryPerSecond(), clock);

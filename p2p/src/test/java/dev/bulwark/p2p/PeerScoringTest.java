@@ -132,7 +132,8 @@ class PeerScoringTest {
 
   @Test
   void framesOverTheRateLimitAreDropped() {
-    TestNode node = net.start(net.config(net.newKey())
+    // No keep-alive during the test: a pong would take one of the 20 tokens.
+    TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
         .rateLimits(new RateLimits(20, 1_000_000, 100)).build());
     NodeKey key = net.newKey();
     try (RawPeer raw = authenticated(node, key)) {
