@@ -45,7 +45,7 @@ class ReconnectTest {
 
   @Test
   void peerThatStopsAnsweringIsClosedByTheKeepAlive() {
-    TestNode a = net.start(net.config(net.newKey()).keepAliveInterval(java.time.Duration.ofMillis(200)).build());
+    TestNode a = net.start(net.config(net.newKey()).keepAliveInterval(java.time.Duration.ofMillis(300)).build());
     try (dev.bulwark.p2p.support.RawPeer alive = new dev.bulwark.p2p.support.RawPeer(net.vertx).connect(a.port);
         dev.bulwark.p2p.support.RawPeer dead = new dev.bulwark.p2p.support.RawPeer(net.vertx).connect(a.port)) {
       alive.authenticate(net.newKey());
