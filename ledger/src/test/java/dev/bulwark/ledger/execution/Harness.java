@@ -8,8 +8,12 @@ import dev.bulwark.ledger.state.StateReader;
 import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.storage.Durability;
 import dev.bulwark.ledger.storage.InMemoryStore;
+import dev.bulwark.ledger.storage.WriteBatch;
 import dev.bulwark.ledger.tx.SignedTransaction;
+import dev.bulwark.ledger.types.Bytes;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builder and executor over an in-memory tree, with a head that moves as blocks are "committed". */
 final class Harness {
@@ -62,6 +66,13 @@ final class Harness {
   void commit(Block block, ExecutionResult result) {
     store.write(result.stateNodes(), Durability.NO_SYNC);
     head = block.header();
+  }
+
+  /** The staged operations of {@code batch} in staging order (null values are deletes). */
+  static Map<Bytes, Bytes> contents(WriteBatch batch) {
+    Map<Bytes, Bytes> out = new LinkedHashMap<>();
+    batch.forEach(out::put);
+    return out;
   }
 
   StateReader state() {
