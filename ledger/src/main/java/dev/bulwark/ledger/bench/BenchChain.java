@@ -4,7 +4,6 @@ import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.CommitProof;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.SignerBitmap;
-import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.chain.VoteData;
 import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.crypto.Secp256k1;
@@ -33,7 +32,7 @@ final class BenchChain {
 
   private final GenesisSpec genesis;
   private final Address proposer;
-  private final ValidatorSet set;
+  private final BenchSystemModule module;
 
   /** A chain whose blocks hold up to {@code txsPerBlock} transfers, senders funded in {@code alloc}. */
   BenchChain(int txsPerBlock, Map<Address, BigInteger> alloc) {
@@ -48,13 +47,18 @@ final class BenchChain {
     BigInteger stake = BigInteger.TEN.pow(18);
     this.genesis = new GenesisSpec(params, 1_700_000_000L, alloc,
         List.of(new GenesisSpec.Validator(proposer, bls.publicKey(), nodeKey, stake)));
-    this.set = new BenchSystemModule(genesis).currentValidatorSet(null);
+    this.module = new BenchSystemModule(genesis);
   }
 
   /** The deterministic benchmark key {@code i} (private key i + 1). */
   static Secp256k1.KeyPair key(int i) {
     byte[] priv = ByteBuffer.allocate(32).putInt(28, i + 1).array();
     return Secp256k1.fromPrivateKey(Bytes.of(priv));
+  }
+
+  /** The chain's system module. */
+  BenchSystemModule module() {
+    return module;
   }
 
   GenesisSpec genesis() {
@@ -65,7 +69,7 @@ final class BenchChain {
   BlockTemplate template(BlockHeader parent) {
     QuorumCertificate qc;
     if (Epochs.endsEpoch(parent.number(), genesis.params().epochLengthBlocks())) {
-      qc = QuorumCertificate.genesis(CHAIN_ID, new ValidatorSet(parent.epoch() + 1, set.validators()), parent.hash());
+      qc = QuorumCertificate.genesis(CHAIN_ID, module.validatorSet(parent.epoch() + 1), parent.hash());
     } else {
       long grandparentRound = parent.parentQc().map(QuorumCertificate::round).orElse(0L);
       qc = new QuorumCertificate(new VoteData(CHAIN_ID, parent.epoch(), parent.round(), parent.hash(),

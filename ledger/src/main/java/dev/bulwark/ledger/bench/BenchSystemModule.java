@@ -63,7 +63,7 @@ final class BenchSystemModule implements SystemModule {
   @Override
   public Optional<ValidatorSet> afterTransactions(BlockContext block, MutableState state, List<Log> logsOut) {
     return Epochs.endsEpoch(block.number(), epochLength)
-        ? Optional.of(new ValidatorSet(block.epoch() + 1, validators))
+        ? Optional.of(validatorSet(block.epoch() + 1))
         : Optional.empty();
   }
 
@@ -74,6 +74,11 @@ final class BenchSystemModule implements SystemModule {
 
   @Override
   public ValidatorSet currentValidatorSet(StateReader state) {
-    return new ValidatorSet(1, validators);
+    return validatorSet(1);
+  }
+
+  /** The (unchanging) validators as the set of {@code epoch}. */
+  ValidatorSet validatorSet(long epoch) {
+    return new ValidatorSet(epoch, validators);
   }
 }

@@ -57,7 +57,7 @@ final class TransferBench {
         (long) total * txsPerBlock, total, txsPerBlock));
     List<List<SignedTransaction>> plan = plan(senders, total, recipients);
 
-    BenchSystemModule module = new BenchSystemModule(chain.genesis());
+    BenchSystemModule module = chain.module();
     double[] blockMs = new double[blocks];
     long wallNanos = 0;
     long cpuNanos = 0;

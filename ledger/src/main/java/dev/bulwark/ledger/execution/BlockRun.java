@@ -6,6 +6,7 @@ import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.state.WorldState;
 import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.tx.SignedTransaction;
+import dev.bulwark.ledger.types.Hash;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ final class BlockRun {
   private final BlockContext context;
   private final WorldState state;
   private final List<byte[]> rawTransactions = new ArrayList<>();
+  private final List<Hash> transactionHashes = new ArrayList<>();
   private final List<Receipt> receipts = new ArrayList<>();
   private final List<Log> blockLogs = new ArrayList<>();
   private List<Evidence> evidence = List.of();
@@ -66,6 +68,7 @@ final class BlockRun {
     gasUsed = applied.receipt().cumulativeGasUsed();
     burned = burned.add(applied.burned());
     rawTransactions.add(tx.raw().toArray());
+    transactionHashes.add(tx.hash());
     receipts.add(applied.receipt());
     return applied.receipt();
   }
@@ -94,7 +97,7 @@ final class BlockRun {
     List<byte[]> encodedEvidence = evidence.stream().map(EvidenceCodec::encode).toList();
     return new ExecutionResult(
         state.commit(), ListRoot.of(rawTransactions), ListRoot.of(encodedReceipts),
-        ListRoot.of(encodedEvidence), gasUsed, all, bloom, burned, next, state.nodes());
+        ListRoot.of(encodedEvidence), transactionHashes, gasUsed, all, bloom, burned, next, state.nodes());
   }
 
   private void checkNextSet(Optional<ValidatorSet> next) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What executing a block produced: the header commitments it must carry, its receipts (one per
+ * What executing a block produced: the header commitments it must carry, the transactions'
+ * hashes (already known from decoding, so the store need not hash again), its receipts (one per
  * transaction, plus the block-level receipt when the system hooks logged), the base fees burned,
  * the next epoch's validator set at an epoch-ending block, and the staged state-tree nodes (which
  * also hold an uncommitted parent's nodes, so committing this result alone is enough). The batch
@@ -19,6 +20,7 @@ public record ExecutionResult(
     Hash transactionsRoot,
     Hash receiptsRoot,
     Hash evidenceRoot,
+    List<Hash> transactionHashes,
     long gasUsed,
     List<Receipt> receipts,
     LogsBloom logsBloom,
@@ -26,6 +28,7 @@ public record ExecutionResult(
     Optional<ValidatorSet> nextValidatorSet,
     WriteBatch stateNodes) {
   public ExecutionResult {
+    transactionHashes = List.copyOf(transactionHashes);
     receipts = List.copyOf(receipts);
     if (stateRoot == null || transactionsRoot == null || receiptsRoot == null
         || evidenceRoot == null || logsBloom == null || burnedFees == null

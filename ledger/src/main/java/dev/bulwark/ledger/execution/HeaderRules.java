@@ -5,8 +5,9 @@ import java.math.BigInteger;
 
 /**
  * The checks of a header against its parent and the chain params that need no execution:
- * height, parent link, epoch, gas limit, EIP-1559 base fee and timestamp. (The header's own
- * consistency, e.g. its parent QC, is checked when it is constructed.)
+ * height, parent link, epoch, gas limit, EIP-1559 base fee and timestamp. The header's own
+ * consistency (parent QC shape, skipped rounds) is checked when it is constructed; the proposer,
+ * the round and the QC's signatures are consensus's checks.
  */
 final class HeaderRules {
   private HeaderRules() {}

@@ -26,7 +26,9 @@ public final class WorldState implements MutableState {
   private final MerkleStateTree tree;
   private final Hash baseRoot;
   private final WriteBatch nodes;
+  private final WriteBatch readThrough; // null when no uncommitted node exists: skips a map lookup per read
   private final Map<Address, Account> accounts = new HashMap<>();
+  private final Map<Address, Hash> accountKeys = new HashMap<>(); // one keccak per address and block
   private final Map<Hash, Optional<Bytes>> slots = new HashMap<>();
   private final Set<Address> dirtyAccounts = new LinkedHashSet<>();
   private final Set<Hash> dirtySlots = new LinkedHashSet<>();
@@ -48,6 +50,7 @@ public final class WorldState implements MutableState {
     this.tree = tree;
     this.baseRoot = baseRoot;
     this.nodes = nodes;
+    this.readThrough = nodes.isEmpty() ? null : nodes;
   }
 
   /** The root this state started from. */
@@ -61,11 +64,15 @@ public final class WorldState implements MutableState {
     if (cached != null) {
       return cached;
     }
-    Account loaded = tree.get(baseRoot, StateKeys.account(address), nodes)
+    Account loaded = tree.get(baseRoot, accountKey(address), readThrough)
         .map(AccountCodec::decode)
         .orElse(Account.EMPTY);
     accounts.put(address, loaded);
     return loaded;
+  }
+
+  private Hash accountKey(Address address) {
+    return accountKeys.computeIfAbsent(address, StateKeys::account);
   }
 
   @Override
@@ -78,7 +85,7 @@ public final class WorldState implements MutableState {
     if (cached != null) {
       return cached;
     }
-    Optional<Bytes> loaded = tree.get(baseRoot, key, nodes);
+    Optional<Bytes> loaded = tree.get(baseRoot, key, readThrough);
     slots.put(key, loaded);
     return loaded;
   }
@@ -138,7 +145,7 @@ public final class WorldState implements MutableState {
     Map<Hash, Bytes> changes = new HashMap<>(2 * (dirtyAccounts.size() + dirtySlots.size()));
     for (Address address : dirtyAccounts) {
       Account account = accounts.get(address);
-      changes.put(StateKeys.account(address), account.isEmpty() ? null : AccountCodec.encode(account));
+      changes.put(accountKey(address), account.isEmpty() ? null : AccountCodec.encode(account));
     }
     for (Hash key : dirtySlots) {
       changes.put(key, slots.get(key).orElse(null));

@@ -10,6 +10,7 @@ import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.codec.DecodeException;
 import dev.bulwark.ledger.execution.ExecutionResult;
 import dev.bulwark.ledger.execution.GenesisBlock;
+import dev.bulwark.ledger.execution.Log;
 import dev.bulwark.ledger.execution.LogsBloom;
 import dev.bulwark.ledger.execution.Receipt;
 import dev.bulwark.ledger.execution.ReceiptCodec;
@@ -114,13 +115,15 @@ public final class ChainStore {
     if (!header.stateRoot().equals(result.stateRoot())
         || !header.receiptsRoot().equals(result.receiptsRoot())
         || !header.transactionsRoot().equals(result.transactionsRoot())
-        || header.gasUsed() != result.gasUsed()) {
+        || !header.evidenceRoot().equals(result.evidenceRoot())
+        || header.gasUsed() != result.gasUsed()
+        || result.transactionHashes().size() != block.transactions().size()) {
       throw new IllegalArgumentException("the execution result is not block " + header.hash() + "'s");
     }
     WriteBatch batch = copy(result.stateNodes());
     putBlock(batch, block);
     batch.put(ChainKeys.commitProof(header.number()), Bytes.of(CertificateCodec.encode(proof)));
-    List<Hash> txHashes = block.transactionHashes();
+    List<Hash> txHashes = result.transactionHashes(); // same list as the block's: the roots match
     for (int i = 0; i < txHashes.size(); i++) {
       batch.put(ChainKeys.txLocation(txHashes.get(i)), ChainKeys.location(header.number(), i));
     }
@@ -243,7 +246,7 @@ public final class ChainStore {
         continue;
       }
       for (StoredReceipt r : receipts(n).orElse(List.of())) {
-        List<dev.bulwark.ledger.execution.Log> logs = r.receipt().logs();
+        List<Log> logs = r.receipt().logs();
         for (int i = 0; i < logs.size(); i++) {
           if (filter.matches(logs.get(i))) {
             out.add(new StoredLog(logs.get(i), n, r.blockHash(), r.transactionHash(), r.index(),

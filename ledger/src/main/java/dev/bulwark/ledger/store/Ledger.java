@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ledger as the node uses it: a chain store opened from a genesis spec and the system
@@ -156,7 +157,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** The validator set of {@code epoch}, if its predecessor's last block committed. */
-  public java.util.Optional<ValidatorSet> validatorSet(long epoch) {
+  public Optional<ValidatorSet> validatorSet(long epoch) {
     return chain.validatorSet(epoch);
   }
 
