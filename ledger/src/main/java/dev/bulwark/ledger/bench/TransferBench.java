@@ -75,6 +75,7 @@ final class TransferBench {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         ExecutionResult result = validator.execute(block, txs);
+        long executed = System.nanoTime();
         validator.commit(block, chain.commitProof(block.header()), result);
         long wall = System.nanoTime() - t0;
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
@@ -83,8 +84,9 @@ final class TransferBench {
           wallNanos += wall;
           cpuNanos += cpu;
         }
-        out.accept(String.format("  block %d%s: %,d transfers, execute+commit %.1f ms (thread cpu %.1f ms)",
-            block.header().number(), b < warmupBlocks ? " (warm-up)" : "", txs.size(), wall / 1e6, cpu / 1e6));
+        out.accept(String.format("  block %d%s: %,d transfers, execute+commit %.1f ms (execute %.1f, commit %.1f;"
+                + " thread cpu %.1f ms)", block.header().number(), b < warmupBlocks ? " (warm-up)" : "", txs.size(),
+            wall / 1e6, (executed - t0) / 1e6, (t0 + wall - executed) / 1e6, cpu / 1e6));
       }
     }
     return new Result((long) blocks * txsPerBlock, wallNanos / 1e9, cpuNanos / 1e9, Stats.median(blockMs));

@@ -57,7 +57,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--changed-keys", paramLabel = "N", description = "Keys one block changes (default 10000).")
     Integer changedKeys;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "Measured state-root rounds per size (default 7).")
+    @Option(names = "--rounds", paramLabel = "N", description = "Measured state-root rounds per size (default 9).")
     Integer rounds;
 
     @Option(names = "--recoveries", paramLabel = "N", description = "Transactions per recovery round (default 2000).")
