@@ -34,19 +34,41 @@ final class BenchChain {
   private final Address proposer;
   private final BenchSystemModule module;
 
-  /** A chain whose blocks hold up to {@code txsPerBlock} transfers, senders funded in {@code alloc}. */
+  /**
+   * A chain whose blocks hold up to {@code txsPerBlock} transfers, senders funded in {@code alloc}.
+   */
   BenchChain(int txsPerBlock, Map<Address, BigInteger> alloc) {
-    BlsKeyPair bls = BlsKeyPair.fromSecretKey(BlsSecretKey.keyGen(Bytes.of(Keccak.hash256(new byte[] {1}))));
+    BlsKeyPair bls =
+        BlsKeyPair.fromSecretKey(BlsSecretKey.keyGen(Bytes.of(Keccak.hash256(new byte[] {1}))));
     Secp256k1.KeyPair account = key(0x7fff_ffff);
     this.proposer = account.address();
     // The gas target equals a full block's use, so the base fee stays at the floor.
     long gasLimit = Math.max(ChainParams.TRANSFER_GAS, 2L * txsPerBlock * ChainParams.TRANSFER_GAS);
-    ChainParams params = new ChainParams(CHAIN_ID, 1_000_000, 10, BigInteger.ONE, 10, 10, 0, 100, 100,
-        100, 0, gasLimit, GWEI, 50_000, proposer);
+    ChainParams params =
+        new ChainParams(
+            CHAIN_ID,
+            1_000_000,
+            10,
+            BigInteger.ONE,
+            10,
+            10,
+            0,
+            100,
+            100,
+            100,
+            0,
+            gasLimit,
+            GWEI,
+            50_000,
+            proposer);
     Bytes nodeKey = Bytes.of(Keccak.hash256(new byte[] {2}));
     BigInteger stake = BigInteger.TEN.pow(18);
-    this.genesis = new GenesisSpec(params, 1_700_000_000L, alloc,
-        List.of(new GenesisSpec.Validator(proposer, bls.publicKey(), nodeKey, stake)));
+    this.genesis =
+        new GenesisSpec(
+            params,
+            1_700_000_000L,
+            alloc,
+            List.of(new GenesisSpec.Validator(proposer, bls.publicKey(), nodeKey, stake)));
     this.module = new BenchSystemModule(genesis);
   }
 
@@ -69,19 +91,38 @@ final class BenchChain {
   BlockTemplate template(BlockHeader parent) {
     QuorumCertificate qc;
     if (Epochs.endsEpoch(parent.number(), genesis.params().epochLengthBlocks())) {
-      qc = QuorumCertificate.genesis(CHAIN_ID, module.validatorSet(parent.epoch() + 1), parent.hash());
+      qc =
+          QuorumCertificate.genesis(
+              CHAIN_ID, module.validatorSet(parent.epoch() + 1), parent.hash());
     } else {
       long grandparentRound = parent.parentQc().map(QuorumCertificate::round).orElse(0L);
-      qc = new QuorumCertificate(new VoteData(CHAIN_ID, parent.epoch(), parent.round(), parent.hash(),
-          parent.parentHash(), grandparentRound), BlsSignature.INFINITY, SignerBitmap.of(1, 0));
+      qc =
+          new QuorumCertificate(
+              new VoteData(
+                  CHAIN_ID,
+                  parent.epoch(),
+                  parent.round(),
+                  parent.hash(),
+                  parent.parentHash(),
+                  grandparentRound),
+              BlsSignature.INFINITY,
+              SignerBitmap.of(1, 0));
     }
-    return new BlockTemplate(parent.timestampMillis() + 1000, proposer, qc.round() + 1, new ArrayList<>(), qc);
+    return new BlockTemplate(
+        parent.timestampMillis() + 1000, proposer, qc.round() + 1, new ArrayList<>(), qc);
   }
 
   /** A commit proof of {@code block}'s shape. */
   CommitProof commitProof(BlockHeader block) {
-    VoteData vote = new VoteData(CHAIN_ID, block.epoch(), block.round() + 1,
-        Keccak.hash(block.hash().bytes()), block.hash(), block.round());
-    return new CommitProof(new QuorumCertificate(vote, BlsSignature.INFINITY, SignerBitmap.of(1, 0)));
+    VoteData vote =
+        new VoteData(
+            CHAIN_ID,
+            block.epoch(),
+            block.round() + 1,
+            Keccak.hash(block.hash().bytes()),
+            block.hash(),
+            block.round());
+    return new CommitProof(
+        new QuorumCertificate(vote, BlsSignature.INFINITY, SignerBitmap.of(1, 0)));
   }
 }

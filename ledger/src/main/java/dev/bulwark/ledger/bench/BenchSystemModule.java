@@ -28,10 +28,12 @@ final class BenchSystemModule implements SystemModule {
   private final long epochLength;
 
   BenchSystemModule(GenesisSpec genesis) {
-    this.validators = genesis.validators().stream()
-        .map(v -> new ValidatorInfo(v.address(), v.blsPublicKey(), v.nodePublicKey(), v.stake()))
-        .sorted((a, b) -> a.address().compareTo(b.address()))
-        .toList();
+    this.validators =
+        genesis.validators().stream()
+            .map(
+                v -> new ValidatorInfo(v.address(), v.blsPublicKey(), v.nodePublicKey(), v.stake()))
+            .sorted((a, b) -> a.address().compareTo(b.address()))
+            .toList();
     this.epochLength = genesis.params().epochLengthBlocks();
   }
 
@@ -46,7 +48,8 @@ final class BenchSystemModule implements SystemModule {
   }
 
   @Override
-  public CallOutcome call(BlockContext block, Address sender, BigInteger value, Bytes data, MutableState state) {
+  public CallOutcome call(
+      BlockContext block, Address sender, BigInteger value, Bytes data, MutableState state) {
     return CallOutcome.revert("the benchmark has no system module");
   }
 
@@ -56,12 +59,14 @@ final class BenchSystemModule implements SystemModule {
   }
 
   @Override
-  public List<Log> beforeTransactions(BlockContext block, List<Evidence> evidence, MutableState state) {
+  public List<Log> beforeTransactions(
+      BlockContext block, List<Evidence> evidence, MutableState state) {
     return List.of();
   }
 
   @Override
-  public Optional<ValidatorSet> afterTransactions(BlockContext block, MutableState state, List<Log> logsOut) {
+  public Optional<ValidatorSet> afterTransactions(
+      BlockContext block, MutableState state, List<Log> logsOut) {
     return Epochs.endsEpoch(block.number(), epochLength)
         ? Optional.of(validatorSet(block.epoch() + 1))
         : Optional.empty();

@@ -26,10 +26,10 @@ import java.util.function.Consumer;
 /**
  * Part 2: the cost of one block's state-root update at two state sizes. For each size a LevelDB
  * state tree of real account leaves (keys {@link StateKeys#account}, values {@link AccountCodec})
- * is built in chunks. Then rounds alternate between the sizes (so both see the same machine
- * load): each changes {@code changedKeys} distinct random accounts (what a block of half as many
- * transfers touches: a sender and a recipient each) and times {@link MerkleStateTree#update}
- * alone on the thread's CPU clock, then the synced write of its nodes separately.
+ * is built in chunks. Then rounds alternate between the sizes (so both see the same machine load):
+ * each changes {@code changedKeys} distinct random accounts (what a block of half as many transfers
+ * touches: a sender and a recipient each) and times {@link MerkleStateTree#update} alone on the
+ * thread's CPU clock, then the synced write of its nodes separately.
  */
 final class StateRootBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -42,7 +42,12 @@ final class StateRootBench {
   private Hash root = MerkleStateTree.EMPTY_ROOT;
 
   /** Per-size figures over the measured rounds: update CPU (min and median), write, nodes. */
-  record Result(int accounts, double minCpuMs, double medianCpuMs, double medianWriteMs, double nodesWritten) {}
+  record Result(
+      int accounts,
+      double minCpuMs,
+      double medianCpuMs,
+      double medianWriteMs,
+      double nodesWritten) {}
 
   private StateRootBench(Path dir, int accounts) {
     this.accounts = accounts;
@@ -52,8 +57,14 @@ final class StateRootBench {
   }
 
   /** Measures both sizes; the first result is {@code smallAccounts}'. */
-  static List<Result> run(Path dir, int smallAccounts, int largeAccounts, int changedKeys, int warmupRounds,
-      int rounds, Consumer<String> out) {
+  static List<Result> run(
+      Path dir,
+      int smallAccounts,
+      int largeAccounts,
+      int changedKeys,
+      int warmupRounds,
+      int rounds,
+      Consumer<String> out) {
     StateRootBench small = new StateRootBench(dir.resolve("small"), smallAccounts);
     try {
       StateRootBench large = new StateRootBench(dir.resolve("large"), largeAccounts);
@@ -61,7 +72,10 @@ final class StateRootBench {
         for (StateRootBench b : List.of(small, large)) {
           long t0 = System.nanoTime();
           b.build();
-          out.accept(String.format("state root: %,d accounts built in %.1f s", b.accounts, (System.nanoTime() - t0) / 1e9));
+          out.accept(
+              String.format(
+                  "state root: %,d accounts built in %.1f s",
+                  b.accounts, (System.nanoTime() - t0) / 1e9));
         }
         double[][] cpu = new double[2][rounds];
         double[][] write = new double[2][rounds];
@@ -70,9 +84,18 @@ final class StateRootBench {
           for (int s = 0; s < 2; s++) {
             StateRootBench b = s == 0 ? small : large;
             double[] m = b.round(changedKeys);
-            out.accept(String.format("  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f ms,"
-                    + " %,.0f nodes written, %,.0f store reads",
-                b.accounts, round, round < warmupRounds ? " (warm-up)" : "", m[0], m[1], m[2], m[3], m[4]));
+            out.accept(
+                String.format(
+                    "  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f"
+                        + " ms, %,.0f nodes written, %,.0f store reads",
+                    b.accounts,
+                    round,
+                    round < warmupRounds ? " (warm-up)" : "",
+                    m[0],
+                    m[1],
+                    m[2],
+                    m[3],
+                    m[4]));
             if (round >= warmupRounds) {
               cpu[s][round - warmupRounds] = m[0];
               write[s][round - warmupRounds] = m[2];
@@ -80,7 +103,8 @@ final class StateRootBench {
             }
           }
         }
-        return List.of(result(smallAccounts, cpu[0], write[0], nodes[0]),
+        return List.of(
+            result(smallAccounts, cpu[0], write[0], nodes[0]),
             result(largeAccounts, cpu[1], write[1], nodes[1]));
       } finally {
         large.store.close();
@@ -91,8 +115,12 @@ final class StateRootBench {
   }
 
   private static Result result(int accounts, double[] cpu, double[] write, double[] nodes) {
-    return new Result(accounts, Arrays.stream(cpu).min().orElse(Double.NaN), Stats.median(cpu),
-        Stats.median(write), Stats.median(nodes));
+    return new Result(
+        accounts,
+        Arrays.stream(cpu).min().orElse(Double.NaN),
+        Stats.median(cpu),
+        Stats.median(write),
+        Stats.median(nodes));
   }
 
   private void build() {
@@ -123,7 +151,9 @@ final class StateRootBench {
     store.write(batch, Durability.SYNC);
     long w2 = System.nanoTime();
     TreeStats cost = tree.stats().minus(before);
-    return new double[] {(cpu1 - cpu0) / 1e6, (w1 - w0) / 1e6, (w2 - w1) / 1e6, cost.nodeWrites(), cost.storeReads()};
+    return new double[] {
+      (cpu1 - cpu0) / 1e6, (w1 - w0) / 1e6, (w2 - w1) / 1e6, cost.nodeWrites(), cost.storeReads()
+    };
   }
 
   private static Hash key(int i) {
@@ -132,7 +162,10 @@ final class StateRootBench {
   }
 
   private Bytes value() {
-    return AccountCodec.encode(new Account(1 + random.nextInt(1000),
-        BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE).multiply(BigInteger.valueOf(1_000_000))));
+    return AccountCodec.encode(
+        new Account(
+            1 + random.nextInt(1000),
+            BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE)
+                .multiply(BigInteger.valueOf(1_000_000))));
   }
 }

@@ -28,10 +28,10 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * Part 1: execute + commit blocks of pre-verified transfers on one thread. A proposer ledger
- * builds each block (untimed); a validator ledger in its own LevelDB store then executes it with
- * the already-recovered transactions and commits it (one synced batch): that is what is timed.
- * Every sender sends one transfer per block to a random recipient of a fixed population.
+ * Part 1: execute + commit blocks of pre-verified transfers on one thread. A proposer ledger builds
+ * each block (untimed); a validator ledger in its own LevelDB store then executes it with the
+ * already-recovered transactions and commits it (one synced batch): that is what is timed. Every
+ * sender sends one transfer per block to a random recipient of a fixed population.
  */
 final class TransferBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -45,16 +45,24 @@ final class TransferBench {
     }
   }
 
-  static Result run(Path workDir, int txsPerBlock, int warmupBlocks, int blocks, int recipients,
-      Consumer<String> out) throws InvalidBlockException {
-    List<Secp256k1.KeyPair> senders = IntStream.range(0, txsPerBlock).parallel()
-        .mapToObj(BenchChain::key).toList();
+  static Result run(
+      Path workDir,
+      int txsPerBlock,
+      int warmupBlocks,
+      int blocks,
+      int recipients,
+      Consumer<String> out)
+      throws InvalidBlockException {
+    List<Secp256k1.KeyPair> senders =
+        IntStream.range(0, txsPerBlock).parallel().mapToObj(BenchChain::key).toList();
     Map<Address, BigInteger> alloc = new LinkedHashMap<>();
     senders.forEach(k -> alloc.put(k.address(), BigInteger.TEN.pow(24)));
     BenchChain chain = new BenchChain(txsPerBlock, alloc);
     int total = warmupBlocks + blocks;
-    out.accept(String.format("transfers: signing and recovering %,d transactions (%d blocks of %,d)...",
-        (long) total * txsPerBlock, total, txsPerBlock));
+    out.accept(
+        String.format(
+            "transfers: signing and recovering %,d transactions (%d blocks of %,d)...",
+            (long) total * txsPerBlock, total, txsPerBlock));
     List<List<SignedTransaction>> plan = plan(senders, total, recipients);
 
     BenchSystemModule module = chain.module();
@@ -68,7 +76,8 @@ final class TransferBench {
         BuiltBlock built = proposer.build(chain.template(proposer.head()), txs, List.of());
         Block block = built.block();
         if (block.transactions().size() != txs.size()) {
-          throw new IllegalStateException("the builder dropped " + built.dropped().size() + " transfers");
+          throw new IllegalStateException(
+              "the builder dropped " + built.dropped().size() + " transfers");
         }
         proposer.commit(block, chain.commitProof(block.header()), built.result());
 
@@ -84,24 +93,38 @@ final class TransferBench {
           wallNanos += wall;
           cpuNanos += cpu;
         }
-        out.accept(String.format("  block %d%s: %,d transfers, execute+commit %.1f ms (execute %.1f, commit %.1f;"
-                + " thread cpu %.1f ms)", block.header().number(), b < warmupBlocks ? " (warm-up)" : "", txs.size(),
-            wall / 1e6, (executed - t0) / 1e6, (t0 + wall - executed) / 1e6, cpu / 1e6));
+        out.accept(
+            String.format(
+                "  block %d%s: %,d transfers, execute+commit %.1f ms (execute %.1f, commit %.1f;"
+                    + " thread cpu %.1f ms)",
+                block.header().number(),
+                b < warmupBlocks ? " (warm-up)" : "",
+                txs.size(),
+                wall / 1e6,
+                (executed - t0) / 1e6,
+                (t0 + wall - executed) / 1e6,
+                cpu / 1e6));
       }
     }
-    return new Result((long) blocks * txsPerBlock, wallNanos / 1e9, cpuNanos / 1e9, Stats.median(blockMs));
+    return new Result(
+        (long) blocks * txsPerBlock, wallNanos / 1e9, cpuNanos / 1e9, Stats.median(blockMs));
   }
 
-  /** Signed transfers per block, senders recovered (in parallel: recovery is measured in part 3). */
-  private static List<List<SignedTransaction>> plan(List<Secp256k1.KeyPair> senders, int blocks, int recipients) {
+  /**
+   * Signed transfers per block, senders recovered (in parallel: recovery is measured in part 3).
+   */
+  private static List<List<SignedTransaction>> plan(
+      List<Secp256k1.KeyPair> senders, int blocks, int recipients) {
     Random random = new Random(42);
     List<List<SignedTransaction>> plan = new ArrayList<>();
     for (int b = 0; b < blocks; b++) {
       int nonce = b;
       int[] to = random.ints(senders.size(), 0, recipients).toArray();
-      List<SignedTransaction> txs = IntStream.range(0, senders.size()).parallel()
-          .mapToObj(i -> transfer(senders.get(i), nonce, recipient(to[i])))
-          .toList();
+      List<SignedTransaction> txs =
+          IntStream.range(0, senders.size())
+              .parallel()
+              .mapToObj(i -> transfer(senders.get(i), nonce, recipient(to[i])))
+              .toList();
       txs.parallelStream().forEach(SignedTransaction::sender);
       plan.add(txs);
     }
@@ -109,9 +132,19 @@ final class TransferBench {
   }
 
   static SignedTransaction transfer(Secp256k1.KeyPair from, long nonce, Address to) {
-    return TransactionSigner.sign(new DynamicFeeTransaction(BigInteger.valueOf(BenchChain.CHAIN_ID), nonce,
-        BigInteger.ONE, BenchChain.GWEI.multiply(BigInteger.TWO), 21_000, Optional.of(to), BigInteger.ONE,
-        Bytes.EMPTY, List.of(), TransactionSignature.NONE), from);
+    return TransactionSigner.sign(
+        new DynamicFeeTransaction(
+            BigInteger.valueOf(BenchChain.CHAIN_ID),
+            nonce,
+            BigInteger.ONE,
+            BenchChain.GWEI.multiply(BigInteger.TWO),
+            21_000,
+            Optional.of(to),
+            BigInteger.ONE,
+            Bytes.EMPTY,
+            List.of(),
+            TransactionSignature.NONE),
+        from);
   }
 
   static Address recipient(int i) {

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Validates and executes a proposed block on its parent: the header rules, the system hooks,
- * every transaction (any one that may not be included makes the block invalid), then the gas
- * used and the four roots against the header. Pure and deterministic: the same parent state and
- * block give a byte-identical {@link ExecutionResult}; nothing is written to the store.
+ * Validates and executes a proposed block on its parent: the header rules, the system hooks, every
+ * transaction (any one that may not be included makes the block invalid), then the gas used and the
+ * four roots against the header. Pure and deterministic: the same parent state and block give a
+ * byte-identical {@link ExecutionResult}; nothing is written to the store.
  */
 public final class BlockExecutor {
   private final ChainParams params;
@@ -35,22 +35,25 @@ public final class BlockExecutor {
   }
 
   /**
-   * Executes {@code block} with its transactions already decoded (e.g. the mempool's, whose
-   * senders are recovered); {@code transactions} must be exactly the block's, in order.
+   * Executes {@code block} with its transactions already decoded (e.g. the mempool's, whose senders
+   * are recovered); {@code transactions} must be exactly the block's, in order.
    */
-  public ExecutionResult execute(ParentState parent, Block block, List<SignedTransaction> transactions)
+  public ExecutionResult execute(
+      ParentState parent, Block block, List<SignedTransaction> transactions)
       throws InvalidBlockException {
     BlockHeader header = block.header();
     checkSameTransactions(block, transactions);
     HeaderRules.check(params, parent.header(), header);
-    BlockRun run = new BlockRun(params, module, tree, parent, BlockContext.of(params.chainId(), header));
+    BlockRun run =
+        new BlockRun(params, module, tree, parent, BlockContext.of(params.chainId(), header));
     run.begin(block.evidence());
     for (int i = 0; i < transactions.size(); i++) {
       SignedTransaction tx = transactions.get(i);
       try {
         run.apply(tx);
       } catch (InvalidTransactionException e) {
-        throw HeaderRules.invalid(header, "transaction " + i + " (" + tx.hash() + "): " + e.getMessage());
+        throw HeaderRules.invalid(
+            header, "transaction " + i + " (" + tx.hash() + "): " + e.getMessage());
       }
     }
     ExecutionResult result = run.finish();
@@ -65,7 +68,8 @@ public final class BlockExecutor {
       try {
         out.add(TransactionCodec.decode(raw));
       } catch (DecodeException e) { // includes an unsupported type
-        throw HeaderRules.invalid(block.header(), "transaction " + i + " does not decode: " + e.getMessage());
+        throw HeaderRules.invalid(
+            block.header(), "transaction " + i + " does not decode: " + e.getMessage());
       }
     }
     return out;
@@ -84,8 +88,8 @@ public final class BlockExecutor {
   private static void checkCommitments(BlockHeader header, ExecutionResult result)
       throws InvalidBlockException {
     if (header.gasUsed() != result.gasUsed()) {
-      throw HeaderRules.invalid(header,
-          "gas used " + header.gasUsed() + ", transactions used " + result.gasUsed());
+      throw HeaderRules.invalid(
+          header, "gas used " + header.gasUsed() + ", transactions used " + result.gasUsed());
     }
     check(header, "state root", header.stateRoot(), result.stateRoot());
     check(header, "transactions root", header.transactionsRoot(), result.transactionsRoot());
@@ -96,7 +100,8 @@ public final class BlockExecutor {
   private static void check(BlockHeader header, String what, Hash claimed, Hash computed)
       throws InvalidBlockException {
     if (!claimed.equals(computed)) {
-      throw HeaderRules.invalid(header, what + " " + claimed + " does not match the computed " + computed);
+      throw HeaderRules.invalid(
+          header, what + " " + claimed + " does not match the computed " + computed);
     }
   }
 }

@@ -31,7 +31,11 @@ final class BlockRun {
   private long gasUsed;
   private BigInteger burned = BigInteger.ZERO;
 
-  BlockRun(ChainParams params, SystemModule module, MerkleStateTree tree, ParentState parent,
+  BlockRun(
+      ChainParams params,
+      SystemModule module,
+      MerkleStateTree tree,
+      ParentState parent,
       BlockContext context) {
     this.params = params;
     this.module = module;
@@ -41,8 +45,8 @@ final class BlockRun {
   }
 
   /**
-   * True when the hooks accept {@code candidate} as the block's evidence; the state is left as
-   * it was (the builder's probe).
+   * True when the hooks accept {@code candidate} as the block's evidence; the state is left as it
+   * was (the builder's probe).
    */
   boolean admissible(List<Evidence> candidate) {
     int snapshot = state.snapshot();
@@ -96,23 +100,40 @@ final class BlockRun {
     }
     List<byte[]> encodedEvidence = evidence.stream().map(EvidenceCodec::encode).toList();
     return new ExecutionResult(
-        state.commit(), ListRoot.of(rawTransactions), ListRoot.of(encodedReceipts),
-        ListRoot.of(encodedEvidence), transactionHashes, gasUsed, all, bloom, burned, next, state.nodes());
+        state.commit(),
+        ListRoot.of(rawTransactions),
+        ListRoot.of(encodedReceipts),
+        ListRoot.of(encodedEvidence),
+        transactionHashes,
+        gasUsed,
+        all,
+        bloom,
+        burned,
+        next,
+        state.nodes());
   }
 
   private void checkNextSet(Optional<ValidatorSet> next) {
     boolean endsEpoch = Epochs.endsEpoch(context.number(), params.epochLengthBlocks());
     if (endsEpoch && next.isEmpty()) {
-      throw new IllegalStateException("system module returned no validator set at block "
-          + context.number() + ", which ends epoch " + context.epoch());
+      throw new IllegalStateException(
+          "system module returned no validator set at block "
+              + context.number()
+              + ", which ends epoch "
+              + context.epoch());
     }
     if (!endsEpoch && next.isPresent()) {
-      throw new IllegalStateException("system module returned a validator set at block "
-          + context.number() + ", which does not end an epoch");
+      throw new IllegalStateException(
+          "system module returned a validator set at block "
+              + context.number()
+              + ", which does not end an epoch");
     }
     if (next.isPresent() && next.get().epoch() != context.epoch() + 1) {
-      throw new IllegalStateException("system module returned the set of epoch "
-          + next.get().epoch() + " at the end of epoch " + context.epoch());
+      throw new IllegalStateException(
+          "system module returned the set of epoch "
+              + next.get().epoch()
+              + " at the end of epoch "
+              + context.epoch());
     }
   }
 }

@@ -15,7 +15,10 @@ import java.util.List;
  * @param parentQc the certificate of the parent block
  */
 public record BlockTemplate(
-    long timestampMillis, Address proposer, long round, List<Long> skippedRounds,
+    long timestampMillis,
+    Address proposer,
+    long round,
+    List<Long> skippedRounds,
     QuorumCertificate parentQc) {
   public BlockTemplate {
     skippedRounds = List.copyOf(skippedRounds);

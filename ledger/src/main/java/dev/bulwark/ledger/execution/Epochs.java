@@ -2,8 +2,8 @@ package dev.bulwark.ledger.execution;
 
 /**
  * Epoch numbering (DESIGN.md section 3): block 0 (genesis) ends epoch 0; block number k·N ends
- * epoch k, where N is {@code epochLengthBlocks}; so blocks (k-1)·N+1 .. k·N form epoch k and
- * epoch 1, the genesis validator set's, starts right after genesis.
+ * epoch k, where N is {@code epochLengthBlocks}; so blocks (k-1)·N+1 .. k·N form epoch k and epoch
+ * 1, the genesis validator set's, starts right after genesis.
  */
 public final class Epochs {
   private Epochs() {}

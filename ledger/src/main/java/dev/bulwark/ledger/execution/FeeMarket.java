@@ -14,8 +14,7 @@ public final class FeeMarket {
 
   /** The base fee a child of {@code parent} must carry. */
   public static BigInteger nextBaseFee(BlockHeader parent, ChainParams params) {
-    BigInteger next = nextBaseFee(
-        parent.baseFeePerGas(), parent.gasUsed(), parent.gasLimit() / 2);
+    BigInteger next = nextBaseFee(parent.baseFeePerGas(), parent.gasUsed(), parent.gasLimit() / 2);
     return next.max(params.minBaseFeePerGas());
   }
 
@@ -27,12 +26,18 @@ public final class FeeMarket {
     BigInteger t = BigInteger.valueOf(target);
     BigInteger denominator = BigInteger.valueOf(ChainParams.BASE_FEE_CHANGE_DENOMINATOR);
     if (parentGasUsed > target) {
-      BigInteger delta = parentBaseFee.multiply(BigInteger.valueOf(parentGasUsed - target))
-          .divide(t).divide(denominator);
+      BigInteger delta =
+          parentBaseFee
+              .multiply(BigInteger.valueOf(parentGasUsed - target))
+              .divide(t)
+              .divide(denominator);
       return parentBaseFee.add(delta.max(BigInteger.ONE));
     }
-    BigInteger delta = parentBaseFee.multiply(BigInteger.valueOf(target - parentGasUsed))
-        .divide(t).divide(denominator);
+    BigInteger delta =
+        parentBaseFee
+            .multiply(BigInteger.valueOf(target - parentGasUsed))
+            .divide(t)
+            .divide(denominator);
     return parentBaseFee.subtract(delta);
   }
 

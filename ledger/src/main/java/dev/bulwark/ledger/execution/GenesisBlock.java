@@ -19,8 +19,8 @@ import java.util.Map;
  * Block 0 of a chain, derived from its genesis spec and system module alone (its hash is the
  * chain's identity): number 0, round 0, epoch 0, zero parent hash, timestamp genesisTime × 1000,
  * the zero address as proposer, no parent QC, the genesis gas limit, base fee at the floor, no
- * transactions, receipts or evidence (their roots are {@link ListRoot#EMPTY}), and the state
- * after the alloc balances and the module's genesis initialisation.
+ * transactions, receipts or evidence (their roots are {@link ListRoot#EMPTY}), and the state after
+ * the alloc balances and the module's genesis initialisation.
  *
  * @param block the genesis block
  * @param stateNodes the state-tree nodes of its state, to be written with it
@@ -44,14 +44,22 @@ public record GenesisBlock(Block block, WriteBatch stateNodes, ValidatorSet firs
           "the genesis validator set must be epoch 1's, the module gave epoch " + first.epoch());
     }
     ChainParams params = spec.params();
-    BlockHeader header = BlockHeader.builder()
-        .number(0).parentHash(Hash.ZERO)
-        .timestampMillis(Math.multiplyExact(spec.genesisTimeSeconds(), 1000L))
-        .proposer(Address.of(new byte[Address.SIZE])).epoch(0).round(0)
-        .gasLimit(params.blockGasLimit()).gasUsed(0).baseFeePerGas(params.minBaseFeePerGas())
-        .stateRoot(root).transactionsRoot(ListRoot.EMPTY).receiptsRoot(ListRoot.EMPTY)
-        .evidenceRoot(ListRoot.EMPTY)
-        .build();
+    BlockHeader header =
+        BlockHeader.builder()
+            .number(0)
+            .parentHash(Hash.ZERO)
+            .timestampMillis(Math.multiplyExact(spec.genesisTimeSeconds(), 1000L))
+            .proposer(Address.of(new byte[Address.SIZE]))
+            .epoch(0)
+            .round(0)
+            .gasLimit(params.blockGasLimit())
+            .gasUsed(0)
+            .baseFeePerGas(params.minBaseFeePerGas())
+            .stateRoot(root)
+            .transactionsRoot(ListRoot.EMPTY)
+            .receiptsRoot(ListRoot.EMPTY)
+            .evidenceRoot(ListRoot.EMPTY)
+            .build();
     return new GenesisBlock(new Block(header, List.of(), List.of()), state.nodes(), first);
   }
 

@@ -5,8 +5,8 @@ import dev.bulwark.ledger.types.Hash;
 import java.util.List;
 
 /**
- * The commitment of a block header to an ordered list (transactions, receipts, evidence): the
- * RFC 6962 Merkle tree hash with keccak256 in place of SHA-256.
+ * The commitment of a block header to an ordered list (transactions, receipts, evidence): the RFC
+ * 6962 Merkle tree hash with keccak256 in place of SHA-256.
  *
  * <pre>
  * root([])        = keccak256(0x80)       Ethereum's empty-trie root, 0x56e81f…b421
@@ -15,14 +15,15 @@ import java.util.List;
  * root(D[0..n))   = keccak256(0x01 ‖ root(D[0..k)) ‖ root(D[k..n)))   k = largest power of 2 &lt; n
  * </pre>
  *
- * The leaf/node tags keep a leaf from passing for an inner node, so distinct lists never share
- * a root, and a single item can be proven with log2(n) hashes. Not the Patricia-trie roots of
- * Ethereum (Bulwark does not promise those), but the empty value matches, which is what tools
- * see for empty blocks.
+ * The leaf/node tags keep a leaf from passing for an inner node, so distinct lists never share a
+ * root, and a single item can be proven with log2(n) hashes. Not the Patricia-trie roots of
+ * Ethereum (Bulwark does not promise those), but the empty value matches, which is what tools see
+ * for empty blocks.
  */
 public final class ListRoot {
   /** The root of the empty list: keccak256 of RLP(""). */
   public static final Hash EMPTY = Keccak.hash(new byte[] {(byte) 0x80});
+
   private static final byte[] LEAF = {0x00};
   private static final byte[] NODE = {0x01};
 

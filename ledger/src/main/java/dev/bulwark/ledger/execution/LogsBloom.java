@@ -15,6 +15,7 @@ import java.util.Collection;
 public final class LogsBloom {
   /** Size in bytes. */
   public static final int SIZE = 256;
+
   /** The bloom of no logs. */
   public static final LogsBloom EMPTY = new LogsBloom(new byte[SIZE]);
 

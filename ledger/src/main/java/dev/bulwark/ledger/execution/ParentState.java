@@ -5,8 +5,8 @@ import dev.bulwark.ledger.storage.WriteBatch;
 import java.util.Optional;
 
 /**
- * The block a new block executes on: its header (whose state root is the starting state) and,
- * when it is executed but not yet committed, the state nodes its execution staged.
+ * The block a new block executes on: its header (whose state root is the starting state) and, when
+ * it is executed but not yet committed, the state nodes its execution staged.
  */
 public record ParentState(BlockHeader header, Optional<ExecutionResult> uncommitted) {
   public ParentState {
@@ -28,13 +28,17 @@ public record ParentState(BlockHeader header, Optional<ExecutionResult> uncommit
   /** A fresh batch for the child's nodes, holding the uncommitted parent's nodes to read. */
   WriteBatch childNodeBatch() {
     WriteBatch batch = new WriteBatch();
-    uncommitted.ifPresent(r -> r.stateNodes().forEach((k, v) -> {
-      if (v == null) {
-        batch.delete(k);
-      } else {
-        batch.put(k, v);
-      }
-    }));
+    uncommitted.ifPresent(
+        r ->
+            r.stateNodes()
+                .forEach(
+                    (k, v) -> {
+                      if (v == null) {
+                        batch.delete(k);
+                      } else {
+                        batch.put(k, v);
+                      }
+                    }));
     return batch;
   }
 }

@@ -8,12 +8,12 @@ import java.util.Optional;
 
 /**
  * The outcome of one transaction in a block (ETH-RPC.md section 1.2): status, its own gas, the
- * block's gas up to and including it, the price paid per gas, sender and recipient, and logs.
- * A failed transaction carries a revert reason (Bulwark's addition, shown by RPC).
+ * block's gas up to and including it, the price paid per gas, sender and recipient, and logs. A
+ * failed transaction carries a revert reason (Bulwark's addition, shown by RPC).
  *
  * <p>A block whose system hooks emitted logs (slashing, jailing, epoch changes) has one more,
- * block-level receipt after the transactions' ones: {@link #blockLevel}, from the zero address
- * with no recipient and no gas; the store serves it under the block hash as its transaction hash.
+ * block-level receipt after the transactions' ones: {@link #blockLevel}, from the zero address with
+ * no recipient and no gas; the store serves it under the block hash as its transaction hash.
  */
 public record Receipt(
     TransactionType type,
@@ -30,8 +30,12 @@ public record Receipt(
 
   public Receipt {
     logs = List.copyOf(logs);
-    if (type == null || from == null || to == null || revertReason == null
-        || effectiveGasPrice == null || effectiveGasPrice.signum() < 0) {
+    if (type == null
+        || from == null
+        || to == null
+        || revertReason == null
+        || effectiveGasPrice == null
+        || effectiveGasPrice.signum() < 0) {
       throw new IllegalArgumentException("receipt fields are required");
     }
     if (gasUsed < 0 || cumulativeGasUsed < gasUsed) {
@@ -48,8 +52,16 @@ public record Receipt(
 
   /** The block-level receipt holding the system hooks' logs. */
   public static Receipt blockLevel(List<Log> logs, long cumulativeGasUsed) {
-    return new Receipt(TransactionType.LEGACY, true, 0, cumulativeGasUsed, BigInteger.ZERO,
-        SYSTEM_SENDER, Optional.empty(), logs, Optional.empty());
+    return new Receipt(
+        TransactionType.LEGACY,
+        true,
+        0,
+        cumulativeGasUsed,
+        BigInteger.ZERO,
+        SYSTEM_SENDER,
+        Optional.empty(),
+        logs,
+        Optional.empty());
   }
 
   /** The bloom of this receipt's logs. */

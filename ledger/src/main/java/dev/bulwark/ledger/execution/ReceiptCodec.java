@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Strict RLP of receipts and logs: what the receipts root commits to and what the store keeps.
- * The bloom is not encoded (it is a function of the logs), nor the transaction hash (a receipt
- * is found by its position), so that the block-level receipt needs no block hash.
+ * Strict RLP of receipts and logs: what the receipts root commits to and what the store keeps. The
+ * bloom is not encoded (it is a function of the logs), nor the transaction hash (a receipt is found
+ * by its position), so that the block-level receipt needs no block hash.
  *
  * <pre>
  * receipt = [type, status (0|1), gasUsed, cumulativeGasUsed, effectiveGasPrice, from(20),
@@ -61,9 +61,13 @@ public final class ReceiptCodec {
       logs.add(rlp(log));
     }
     return Rlp.list(
-        Rlp.uint(r.type().code()), Rlp.uint(r.success() ? 1 : 0), Rlp.uint(r.gasUsed()),
-        Rlp.uint(r.cumulativeGasUsed()), Rlp.uint(r.effectiveGasPrice()),
-        Rlp.str(r.from().bytes()), Rlp.str(r.to().map(Address::bytes).orElse(Bytes.EMPTY)),
+        Rlp.uint(r.type().code()),
+        Rlp.uint(r.success() ? 1 : 0),
+        Rlp.uint(r.gasUsed()),
+        Rlp.uint(r.cumulativeGasUsed()),
+        Rlp.uint(r.effectiveGasPrice()),
+        Rlp.str(r.from().bytes()),
+        Rlp.str(r.to().map(Address::bytes).orElse(Bytes.EMPTY)),
         Rlp.list(logs),
         Rlp.str(r.revertReason().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0])));
   }
@@ -107,7 +111,8 @@ public final class ReceiptCodec {
       throw new DecodeException("receipt: a successful receipt carries no revert reason");
     }
     try {
-      return new Receipt(type, status == 1, gasUsed, cumulative, price, from, to, logs, revertReason);
+      return new Receipt(
+          type, status == 1, gasUsed, cumulative, price, from, to, logs, revertReason);
     } catch (IllegalArgumentException e) {
       throw new DecodeException("receipt: " + e.getMessage(), e);
     }
@@ -142,7 +147,8 @@ public final class ReceiptCodec {
 
   private static String utf8(Bytes bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes.toArray()))

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies one transaction to the state (DESIGN.md section 3, ETH-RPC.md section 3): checks it
- * may be included, buys its gas at the effective price, increments the nonce, runs it (a
- * transfer, a system-module call, or a rejected call with data to an account), refunds the
- * unused gas, burns the base fee and pays the tip to the proposer.
+ * Applies one transaction to the state (DESIGN.md section 3, ETH-RPC.md section 3): checks it may
+ * be included, buys its gas at the effective price, increments the nonce, runs it (a transfer, a
+ * system-module call, or a rejected call with data to an account), refunds the unused gas, burns
+ * the base fee and pays the tip to the proposer.
  *
  * <p>The checks all come before the first write, so a rejected transaction leaves the state
  * untouched and the builder can simply skip it.
@@ -25,6 +25,7 @@ import java.util.Optional;
 final class TransactionProcessor {
   /** Revert reason of a call with data to an ordinary account. */
   static final String NO_EVM = "calls with data to accounts are not supported (no EVM)";
+
   /** Revert reason of a system call whose gas limit is below its fixed cost. */
   static final String OUT_OF_GAS = "out of gas";
 
@@ -44,7 +45,8 @@ final class TransactionProcessor {
   record Applied(Receipt receipt, BigInteger burned) {}
 
   /** Applies {@code signed} after {@code gasUsedBefore} gas of the block was used. */
-  Applied apply(SignedTransaction signed, BlockContext block, MutableState state, long gasUsedBefore)
+  Applied apply(
+      SignedTransaction signed, BlockContext block, MutableState state, long gasUsedBefore)
       throws InvalidTransactionException {
     Transaction tx = signed.transaction();
     Optional<RejectionReason> stateless = rules.evaluate(signed);
@@ -55,31 +57,45 @@ final class TransactionProcessor {
     Address to = tx.to().orElseThrow();
     long gasLimit = tx.gasLimit();
     if (Long.compareUnsigned(gasLimit, blockGasLimit - gasUsedBefore) > 0) {
-      throw new InvalidTransactionException("gas limit reached: transaction gas "
-          + Long.toUnsignedString(gasLimit) + ", block gas left " + (blockGasLimit - gasUsedBefore));
+      throw new InvalidTransactionException(
+          "gas limit reached: transaction gas "
+              + Long.toUnsignedString(gasLimit)
+              + ", block gas left "
+              + (blockGasLimit - gasUsedBefore));
     }
     Account account = state.account(sender);
     if (tx.nonce() != account.nonce()) {
       boolean low = Long.compareUnsigned(tx.nonce(), account.nonce()) < 0;
       throw new InvalidTransactionException(
           (low ? RejectionReason.NONCE_TOO_LOW : RejectionReason.NONCE_TOO_HIGH).message()
-              + ": transaction nonce " + Long.toUnsignedString(tx.nonce()) + ", account nonce "
+              + ": transaction nonce "
+              + Long.toUnsignedString(tx.nonce())
+              + ", account nonce "
               + Long.toUnsignedString(account.nonce()));
     }
     BigInteger baseFee = block.baseFeePerGas();
     if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
-      throw new InvalidTransactionException(RejectionReason.FEE_CAP_BELOW_BASE_FEE.message()
-          + ": fee cap " + tx.maxFeePerGas() + ", base fee " + baseFee);
+      throw new InvalidTransactionException(
+          RejectionReason.FEE_CAP_BELOW_BASE_FEE.message()
+              + ": fee cap "
+              + tx.maxFeePerGas()
+              + ", base fee "
+              + baseFee);
     }
     BigInteger gas = BigInteger.valueOf(gasLimit);
     BigInteger maxCost = tx.value().add(gas.multiply(tx.maxFeePerGas()));
     if (account.balance().compareTo(maxCost) < 0) {
-      throw new InvalidTransactionException(RejectionReason.INSUFFICIENT_FUNDS.message()
-          + ": balance " + account.balance() + ", cost " + maxCost);
+      throw new InvalidTransactionException(
+          RejectionReason.INSUFFICIENT_FUNDS.message()
+              + ": balance "
+              + account.balance()
+              + ", cost "
+              + maxCost);
     }
 
     BigInteger price = FeeMarket.effectiveGasPrice(tx, baseFee);
-    state.setAccount(sender, new Account(account.nonce() + 1, account.balance().subtract(gas.multiply(price))));
+    state.setAccount(
+        sender, new Account(account.nonce() + 1, account.balance().subtract(gas.multiply(price))));
     Outcome outcome = run(signed, block, state, sender, to);
     long gasUsed = outcome.gasUsed();
     if (gasUsed < gasLimit) {
@@ -90,8 +106,17 @@ final class TransactionProcessor {
     if (tip.signum() > 0) {
       credit(state, block.proposer(), tip);
     }
-    Receipt receipt = new Receipt(tx.type(), outcome.reason().isEmpty(), gasUsed,
-        gasUsedBefore + gasUsed, price, sender, Optional.of(to), outcome.logs(), outcome.reason());
+    Receipt receipt =
+        new Receipt(
+            tx.type(),
+            outcome.reason().isEmpty(),
+            gasUsed,
+            gasUsedBefore + gasUsed,
+            price,
+            sender,
+            Optional.of(to),
+            outcome.logs(),
+            outcome.reason());
     return new Applied(receipt, baseFee.multiply(used));
   }
 
@@ -103,7 +128,11 @@ final class TransactionProcessor {
   }
 
   private Outcome run(
-      SignedTransaction signed, BlockContext block, MutableState state, Address sender, Address to) {
+      SignedTransaction signed,
+      BlockContext block,
+      MutableState state,
+      Address sender,
+      Address to) {
     Transaction tx = signed.transaction();
     long intrinsic = IntrinsicGas.of(tx);
     Bytes data = tx.data();

@@ -5,7 +5,8 @@ import java.math.BigInteger;
 /** An account: nonce (uint64, compare unsigned) and balance (uint256 base units). */
 public record Account(long nonce, BigInteger balance) {
   // Declared before EMPTY: static fields initialise in order and EMPTY's constructor reads it.
-  private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT256 =
+      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
   /** The state of an address never touched. */
   public static final Account EMPTY = new Account(0, BigInteger.ZERO);
 

@@ -14,21 +14,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The state a block changes: reads go through this block's changes to the tree at a base root
- * (and to the nodes staged in {@code nodes}, e.g. by an executed but uncommitted parent); writes
- * are kept in memory with an undo journal for {@link #snapshot()}/{@link #revertTo(int)}, and
- * {@link #commit()} applies them to the tree in one batched update, staging the new nodes.
+ * The state a block changes: reads go through this block's changes to the tree at a base root (and
+ * to the nodes staged in {@code nodes}, e.g. by an executed but uncommitted parent); writes are
+ * kept in memory with an undo journal for {@link #snapshot()}/{@link #revertTo(int)}, and {@link
+ * #commit()} applies them to the tree in one batched update, staging the new nodes.
  *
- * <p>Accounts are cached decoded, so a block's many touches of one account (sender, proposer)
- * cost one tree read and one encoding. Not thread-safe: one block's execution owns it.
+ * <p>Accounts are cached decoded, so a block's many touches of one account (sender, proposer) cost
+ * one tree read and one encoding. Not thread-safe: one block's execution owns it.
  */
 public final class WorldState implements MutableState {
   private final MerkleStateTree tree;
   private final Hash baseRoot;
   private final WriteBatch nodes;
-  private final WriteBatch readThrough; // null when no uncommitted node exists: skips a map lookup per read
+  private final WriteBatch
+      readThrough; // null when no uncommitted node exists: skips a map lookup per read
   private final Map<Address, Account> accounts = new HashMap<>();
-  private final Map<Address, Hash> accountKeys = new HashMap<>(); // one keccak per address and block
+  private final Map<Address, Hash> accountKeys =
+      new HashMap<>(); // one keccak per address and block
   private final Map<Hash, Optional<Bytes>> slots = new HashMap<>();
   private final Set<Address> dirtyAccounts = new LinkedHashSet<>();
   private final Set<Hash> dirtySlots = new LinkedHashSet<>();
@@ -64,9 +66,10 @@ public final class WorldState implements MutableState {
     if (cached != null) {
       return cached;
     }
-    Account loaded = tree.get(baseRoot, accountKey(address), readThrough)
-        .map(AccountCodec::decode)
-        .orElse(Account.EMPTY);
+    Account loaded =
+        tree.get(baseRoot, accountKey(address), readThrough)
+            .map(AccountCodec::decode)
+            .orElse(Account.EMPTY);
     accounts.put(address, loaded);
     return loaded;
   }
@@ -136,8 +139,8 @@ public final class WorldState implements MutableState {
   }
 
   /**
-   * Applies every change to the tree, stages the new nodes in the batch given at construction
-   * and returns the new state root. The state is then frozen: further writes fail.
+   * Applies every change to the tree, stages the new nodes in the batch given at construction and
+   * returns the new state root. The state is then frozen: further writes fail.
    */
   public Hash commit() {
     ensureOpen();

@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
  * BLOCK ‖ number                 -> BlockCodec block
  * BLOCK_NUMBER ‖ blockHash       -> number(8)
  * COMMIT_PROOF ‖ number          -> CertificateCodec commit proof (none for block 0)
- * TX_LOCATION ‖ txHash           -> rlp[number, index]   (the block hash for the block-level receipt)
+ * TX_LOCATION ‖ txHash           -> rlp[number, index]  (block hash: the block-level receipt)
  * RECEIPTS ‖ number              -> ReceiptCodec list
  * LOGS_BLOOM ‖ number            -> 256-byte bloom (only for blocks with logs)
  * VALIDATOR_SET ‖ epoch          -> ValidatorCodec set

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The committed chain on a {@link KeyValueStore} (layout in {@link ChainKeys}): blocks, commit
  * proofs, state, transaction and receipt indexes, logs blooms and validator sets. Each block is
- * committed in one atomic, synced batch that also moves the head, so after a crash the store is
- * at a whole block whose state root is the header's.
+ * committed in one atomic, synced batch that also moves the head, so after a crash the store is at
+ * a whole block whose state root is the header's.
  *
  * <p>Threads: one writer ({@link #commit}) and any number of readers. Readers see the head move
  * only after the whole block is durable, so a receipt is never visible before its block number.
@@ -57,9 +57,9 @@ public final class ChainStore {
   }
 
   /**
-   * Opens the chain in {@code store}, writing {@code genesis} into a fresh one. Fails with
-   * {@link dev.bulwark.ledger.storage.StoreMismatchException} for another chain's store or an
-   * unknown schema version.
+   * Opens the chain in {@code store}, writing {@code genesis} into a fresh one. Fails with {@link
+   * dev.bulwark.ledger.storage.StoreMismatchException} for another chain's store or an unknown
+   * schema version.
    */
   public static ChainStore open(KeyValueStore store, GenesisBlock genesis, int stateCacheNodes) {
     StoreMetadata.checkOrInitialize(store, SCHEMA_VERSION, genesis.hash().bytes());
@@ -69,7 +69,8 @@ public final class ChainStore {
       // Also after a crash between writing the metadata and the genesis batch.
       WriteBatch batch = copy(genesis.stateNodes());
       putBlock(batch, genesis.block());
-      batch.put(ChainKeys.validatorSet(genesis.firstValidatorSet().epoch()),
+      batch.put(
+          ChainKeys.validatorSet(genesis.firstValidatorSet().epoch()),
           Bytes.of(ValidatorCodec.encode(genesis.firstValidatorSet())));
       batch.put(ChainKeys.HEAD, ChainKeys.head(0, genesis.hash()));
       store.write(batch, Durability.SYNC);
@@ -78,9 +79,14 @@ public final class ChainStore {
     }
     long number = ChainKeys.readUint64(headValue.get(), 0);
     ChainStore chain = new ChainStore(store, tree, null);
-    BlockHeader header = chain.readBlock(number)
-        .orElseThrow(() -> new StorageException("head block " + number + " missing in " + store.location()))
-        .header();
+    BlockHeader header =
+        chain
+            .readBlock(number)
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        "head block " + number + " missing in " + store.location()))
+            .header();
     chain.head = header;
     LOG.info("Opened chain at {}: head block {} ({})", store.location(), number, header.hash());
     return chain;
@@ -97,20 +103,27 @@ public final class ChainStore {
   }
 
   /**
-   * Commits {@code block}, executed with {@code result}, as the new head: one synced batch.
-   * The block must extend the head, carry the result's commitments, and be what {@code proof}
-   * commits.
+   * Commits {@code block}, executed with {@code result}, as the new head: one synced batch. The
+   * block must extend the head, carry the result's commitments, and be what {@code proof} commits.
    */
   public synchronized void commit(Block block, CommitProof proof, ExecutionResult result) {
     BlockHeader header = block.header();
     BlockHeader current = head;
     if (header.number() != current.number() + 1 || !header.parentHash().equals(current.hash())) {
-      throw new IllegalStateException("block " + header.number() + " (" + header.hash()
-          + ") does not extend the head " + current.number() + " (" + current.hash() + ")");
+      throw new IllegalStateException(
+          "block "
+              + header.number()
+              + " ("
+              + header.hash()
+              + ") does not extend the head "
+              + current.number()
+              + " ("
+              + current.hash()
+              + ")");
     }
     if (!proof.committedBlockId().equals(header.hash())) {
-      throw new IllegalArgumentException("the commit proof is for " + proof.committedBlockId()
-          + ", not block " + header.hash());
+      throw new IllegalArgumentException(
+          "the commit proof is for " + proof.committedBlockId() + ", not block " + header.hash());
     }
     if (!header.stateRoot().equals(result.stateRoot())
         || !header.receiptsRoot().equals(result.receiptsRoot())
@@ -118,7 +131,8 @@ public final class ChainStore {
         || !header.evidenceRoot().equals(result.evidenceRoot())
         || header.gasUsed() != result.gasUsed()
         || result.transactionHashes().size() != block.transactions().size()) {
-      throw new IllegalArgumentException("the execution result is not block " + header.hash() + "'s");
+      throw new IllegalArgumentException(
+          "the execution result is not block " + header.hash() + "'s");
     }
     WriteBatch batch = copy(result.stateNodes());
     putBlock(batch, block);
@@ -129,14 +143,20 @@ public final class ChainStore {
     }
     List<Receipt> receipts = result.receipts();
     if (receipts.size() > txHashes.size()) {
-      batch.put(ChainKeys.txLocation(header.hash()), ChainKeys.location(header.number(), txHashes.size()));
+      batch.put(
+          ChainKeys.txLocation(header.hash()),
+          ChainKeys.location(header.number(), txHashes.size()));
     }
     batch.put(ChainKeys.receipts(header.number()), Bytes.of(ReceiptCodec.encodeList(receipts)));
     if (!result.logsBloom().equals(LogsBloom.EMPTY)) {
       batch.put(ChainKeys.logsBloom(header.number()), result.logsBloom().toBytes());
     }
-    result.nextValidatorSet().ifPresent(set ->
-        batch.put(ChainKeys.validatorSet(set.epoch()), Bytes.of(ValidatorCodec.encode(set))));
+    result
+        .nextValidatorSet()
+        .ifPresent(
+            set ->
+                batch.put(
+                    ChainKeys.validatorSet(set.epoch()), Bytes.of(ValidatorCodec.encode(set))));
     batch.put(ChainKeys.HEAD, ChainKeys.head(header.number(), header.hash()));
     store.write(batch, Durability.SYNC);
     head = header;
@@ -150,13 +170,14 @@ public final class ChainStore {
 
   private static WriteBatch copy(WriteBatch nodes) {
     WriteBatch batch = new WriteBatch();
-    nodes.forEach((k, v) -> {
-      if (v == null) {
-        batch.delete(k);
-      } else {
-        batch.put(k, v);
-      }
-    });
+    nodes.forEach(
+        (k, v) -> {
+          if (v == null) {
+            batch.delete(k);
+          } else {
+            batch.put(k, v);
+          }
+        });
     return batch;
   }
 
@@ -170,7 +191,8 @@ public final class ChainStore {
   }
 
   private Optional<Block> readBlock(long number) {
-    return read(ChainKeys.block(number), "block " + number, b -> BlockCodec.decodeBlock(b.toArray()));
+    return read(
+        ChainKeys.block(number), "block " + number, b -> BlockCodec.decodeBlock(b.toArray()));
   }
 
   /** The committed block with {@code hash}. */
@@ -185,20 +207,29 @@ public final class ChainStore {
 
   /** The proof that block {@code number} committed (none for genesis). */
   public Optional<CommitProof> commitProof(long number) {
-    return read(ChainKeys.commitProof(number), "commit proof " + number,
+    return read(
+        ChainKeys.commitProof(number),
+        "commit proof " + number,
         b -> CertificateCodec.decodeCommitProof(b.toArray()));
   }
 
   /** A committed transaction by hash. */
   public Optional<StoredTransaction> transaction(Hash txHash) {
-    return location(txHash).flatMap(loc -> block(loc.number()).flatMap(block -> {
-      if (loc.index() >= block.transactions().size()) {
-        return Optional.empty(); // the block-level receipt has no transaction
-      }
-      return Optional.of(new StoredTransaction(
-          TransactionCodec.decode(block.transactions().get(loc.index())), block.hash(),
-          loc.number(), loc.index()));
-    }));
+    return location(txHash)
+        .flatMap(
+            loc ->
+                block(loc.number())
+                    .flatMap(
+                        block -> {
+                          if (loc.index() >= block.transactions().size()) {
+                            return Optional.empty(); // the block-level receipt has no transaction
+                          }
+                          return Optional.of(
+                              new StoredTransaction(
+                                  TransactionCodec.decode(block.transactions().get(loc.index())),
+                                      block.hash(),
+                                  loc.number(), loc.index()));
+                        }));
   }
 
   /** The receipt of a committed transaction (or the block-level receipt, by block hash). */
@@ -212,17 +243,27 @@ public final class ChainStore {
     if (block.isEmpty()) {
       return Optional.empty();
     }
-    List<Receipt> receipts = read(ChainKeys.receipts(number), "receipts of block " + number,
-        b -> ReceiptCodec.decodeList(b.toArray()))
-        .orElse(List.of()); // genesis has none
+    List<Receipt> receipts =
+        read(
+                ChainKeys.receipts(number),
+                "receipts of block " + number,
+                b -> ReceiptCodec.decodeList(b.toArray()))
+            .orElse(List.of()); // genesis has none
     List<Hash> txHashes = block.get().transactionHashes();
     Hash blockHash = block.get().hash();
     List<StoredReceipt> out = new ArrayList<>(receipts.size());
     int logIndex = 0;
     for (int i = 0; i < receipts.size(); i++) {
       boolean blockLevel = i >= txHashes.size();
-      out.add(new StoredReceipt(receipts.get(i), blockLevel ? blockHash : txHashes.get(i),
-          blockHash, number, i, logIndex, blockLevel));
+      out.add(
+          new StoredReceipt(
+              receipts.get(i),
+              blockLevel ? blockHash : txHashes.get(i),
+              blockHash,
+              number,
+              i,
+              logIndex,
+              blockLevel));
       logIndex += receipts.get(i).logs().size();
     }
     return Optional.of(out);
@@ -234,8 +275,8 @@ public final class ChainStore {
   }
 
   /**
-   * The logs matching {@code filter} in committed blocks, in chain order; the range is clipped
-   * to the head. Blocks whose bloom rules the filter out are skipped without reading receipts.
+   * The logs matching {@code filter} in committed blocks, in chain order; the range is clipped to
+   * the head. Blocks whose bloom rules the filter out are skipped without reading receipts.
    */
   public List<StoredLog> logs(LogFilter filter) {
     List<StoredLog> out = new ArrayList<>();
@@ -249,8 +290,14 @@ public final class ChainStore {
         List<Log> logs = r.receipt().logs();
         for (int i = 0; i < logs.size(); i++) {
           if (filter.matches(logs.get(i))) {
-            out.add(new StoredLog(logs.get(i), n, r.blockHash(), r.transactionHash(), r.index(),
-                r.firstLogIndex() + i));
+            out.add(
+                new StoredLog(
+                    logs.get(i),
+                    n,
+                    r.blockHash(),
+                    r.transactionHash(),
+                    r.index(),
+                    r.firstLogIndex() + i));
           }
         }
       }
@@ -260,7 +307,9 @@ public final class ChainStore {
 
   /** The validator set of {@code epoch}, once the block ending the previous epoch committed. */
   public Optional<ValidatorSet> validatorSet(long epoch) {
-    return read(ChainKeys.validatorSet(epoch), "validator set " + epoch,
+    return read(
+        ChainKeys.validatorSet(epoch),
+        "validator set " + epoch,
         b -> ValidatorCodec.decodeSet(b.toArray()));
   }
 
@@ -287,7 +336,8 @@ public final class ChainStore {
     try {
       return Optional.of(decoder.apply(raw.get()));
     } catch (DecodeException e) {
-      throw new StorageException(what + " in " + store.location() + " is corrupt: " + e.getMessage(), e);
+      throw new StorageException(
+          what + " in " + store.location() + " is corrupt: " + e.getMessage(), e);
     }
   }
 }

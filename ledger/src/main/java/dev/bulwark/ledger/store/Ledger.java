@@ -33,9 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ledger as the node uses it: a chain store opened from a genesis spec and the system
- * module, execution of proposed blocks (also on executed but uncommitted parents, as consensus
- * pipelines them), block building for the proposer, commits and reads.
+ * The ledger as the node uses it: a chain store opened from a genesis spec and the system module,
+ * execution of proposed blocks (also on executed but uncommitted parents, as consensus pipelines
+ * them), block building for the proposer, commits and reads.
  *
  * <p>Threads: execution, building and commits are serialised (the ledger worker); reads through
  * {@link #chain()} and the state views may run concurrently with them.
@@ -76,12 +76,21 @@ public final class Ledger implements AutoCloseable {
 
   /** Opens the ledger on {@code store} (closed with the ledger), e.g. an in-memory one. */
   public static Ledger open(KeyValueStore store, GenesisSpec genesis, SystemModule module) {
-    return open(store, genesis, module, GenesisBlock.of(genesis, module), MerkleStateTree.DEFAULT_CACHE_NODES);
+    return open(
+        store,
+        genesis,
+        module,
+        GenesisBlock.of(genesis, module),
+        MerkleStateTree.DEFAULT_CACHE_NODES);
   }
 
   /** As {@link #open(KeyValueStore, GenesisSpec, SystemModule)} with a state-node cache bound. */
-  public static Ledger open(KeyValueStore store, GenesisSpec genesis, SystemModule module,
-      GenesisBlock genesisBlock, int stateCacheNodes) {
+  public static Ledger open(
+      KeyValueStore store,
+      GenesisSpec genesis,
+      SystemModule module,
+      GenesisBlock genesisBlock,
+      int stateCacheNodes) {
     ChainStore chain = ChainStore.open(store, genesisBlock, stateCacheNodes);
     return new Ledger(store, genesis.params(), module, chain);
   }
@@ -107,8 +116,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Validates and executes {@code block} on its parent (the head, or a block executed here and
-   * not yet committed); the result is kept for {@link #commit(Block, CommitProof)}.
+   * Validates and executes {@code block} on its parent (the head, or a block executed here and not
+   * yet committed); the result is kept for {@link #commit(Block, CommitProof)}.
    */
   public synchronized ExecutionResult execute(Block block) throws InvalidBlockException {
     ExecutionResult result = executor.execute(parentOf(block.header().parentHash()), block);
@@ -128,7 +137,8 @@ public final class Ledger implements AutoCloseable {
   /** Builds a block on the block the template's QC certifies (see {@link BlockBuilder}). */
   public synchronized BuiltBlock build(
       BlockTemplate template, List<SignedTransaction> candidates, List<Evidence> evidence) {
-    BuiltBlock built = builder.build(parentOf(template.parentQc().blockId()), template, candidates, evidence);
+    BuiltBlock built =
+        builder.build(parentOf(template.parentQc().blockId()), template, candidates, evidence);
     remember(built.block().header(), built.result());
     return built;
   }

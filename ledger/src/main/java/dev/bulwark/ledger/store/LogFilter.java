@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An eth_getLogs filter: an inclusive block range, emitting addresses (empty = any) and topics
- * by position (an empty set at a position = any topic there; a log must have at least as many
- * topics as the last non-empty position).
+ * An eth_getLogs filter: an inclusive block range, emitting addresses (empty = any) and topics by
+ * position (an empty set at a position = any topic there; a log must have at least as many topics
+ * as the last non-empty position).
  */
-public record LogFilter(long fromBlock, long toBlock, Set<Address> addresses, List<Set<Hash>> topics) {
+public record LogFilter(
+    long fromBlock, long toBlock, Set<Address> addresses, List<Set<Hash>> topics) {
   public LogFilter {
     addresses = Set.copyOf(addresses);
     topics = topics.stream().map(Set::copyOf).toList();
@@ -31,14 +32,17 @@ public record LogFilter(long fromBlock, long toBlock, Set<Address> addresses, Li
     }
     for (int i = 0; i < topics.size(); i++) {
       Set<Hash> wanted = topics.get(i);
-      if (!wanted.isEmpty() && (i >= log.topics().size() || !wanted.contains(log.topics().get(i)))) {
+      if (!wanted.isEmpty()
+          && (i >= log.topics().size() || !wanted.contains(log.topics().get(i)))) {
         return false;
       }
     }
     return true;
   }
 
-  /** False when no log of a block with {@code bloom} can match (the bloom has no false negatives). */
+  /**
+   * False when no log of a block with {@code bloom} can match (the bloom has no false negatives).
+   */
   public boolean mayMatch(LogsBloom bloom) {
     if (!addresses.isEmpty() && addresses.stream().noneMatch(bloom::mightContain)) {
       return false;

@@ -5,5 +5,9 @@ import dev.bulwark.ledger.types.Hash;
 
 /** A log as eth_getLogs returns it: the entry and where it was emitted. */
 public record StoredLog(
-    Log log, long blockNumber, Hash blockHash, Hash transactionHash, int transactionIndex,
+    Log log,
+    long blockNumber,
+    Hash blockHash,
+    Hash transactionHash,
+    int transactionIndex,
     int logIndex) {}

@@ -21,8 +21,22 @@ class BlockHooksTest {
   private final Harness h = new Harness(f);
 
   private Evidence equivocation(int validator, long round) {
-    VoteData a = new VoteData(ChainFixture.CHAIN_ID, 1, round, Keccak.hash(Bytes.of((byte) 1)), Keccak.hash(Bytes.of((byte) 9)), 0);
-    VoteData b = new VoteData(ChainFixture.CHAIN_ID, 1, round, Keccak.hash(Bytes.of((byte) 2)), Keccak.hash(Bytes.of((byte) 9)), 0);
+    VoteData a =
+        new VoteData(
+            ChainFixture.CHAIN_ID,
+            1,
+            round,
+            Keccak.hash(Bytes.of((byte) 1)),
+            Keccak.hash(Bytes.of((byte) 9)),
+            0);
+    VoteData b =
+        new VoteData(
+            ChainFixture.CHAIN_ID,
+            1,
+            round,
+            Keccak.hash(Bytes.of((byte) 2)),
+            Keccak.hash(Bytes.of((byte) 9)),
+            0);
     return f.validators().equivocation(validator, a, b);
   }
 
@@ -30,7 +44,8 @@ class BlockHooksTest {
   private Evidence againstStranger(long round) {
     Evidence real = equivocation(0, round);
     TestValidators others = TestValidators.create(1, 99);
-    return Evidence.of(others.get(0).address(), real.messageA(), real.sigA(), real.messageB(), real.sigB());
+    return Evidence.of(
+        others.get(0).address(), real.messageA(), real.sigA(), real.messageB(), real.sigB());
   }
 
   @Test
@@ -43,12 +58,18 @@ class BlockHooksTest {
     ExecutionResult third = h.advance(List.of());
     assertThat(h.head.number()).isEqualTo(3);
     assertThat(h.head.epoch()).isEqualTo(1);
-    assertThat(third.nextValidatorSet()).hasValueSatisfying(s -> assertThat(s.epoch()).isEqualTo(2));
+    assertThat(third.nextValidatorSet())
+        .hasValueSatisfying(s -> assertThat(s.epoch()).isEqualTo(2));
     // The epoch change's log goes into the block-level receipt.
-    assertThat(third.receipts()).singleElement().satisfies(r -> {
-      assertThat(r.from()).isEqualTo(Receipt.SYSTEM_SENDER);
-      assertThat(r.logs()).extracting(l -> l.topics().get(0)).containsExactly(FakeSystemModule.EPOCH_ENDED);
-    });
+    assertThat(third.receipts())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.from()).isEqualTo(Receipt.SYSTEM_SENDER);
+              assertThat(r.logs())
+                  .extracting(l -> l.topics().get(0))
+                  .containsExactly(FakeSystemModule.EPOCH_ENDED);
+            });
     h.advance(List.of());
     assertThat(h.head.number()).isEqualTo(4);
     assertThat(h.head.epoch()).isEqualTo(2);
@@ -58,12 +79,18 @@ class BlockHooksTest {
   @Test
   void blockLevelReceiptComesAfterTheTransactions() throws Exception {
     var alice = f.user(0);
-    ExecutionResult r = h.advance(List.of(
-        f.transfer(alice, 0, f.user(1).address(), BigInteger.ONE, GWEI, BigInteger.ZERO)), List.of(), 2);
+    ExecutionResult r =
+        h.advance(
+            List.of(
+                f.transfer(alice, 0, f.user(1).address(), BigInteger.ONE, GWEI, BigInteger.ZERO)),
+            List.of(),
+            2);
     assertThat(h.head.skippedRounds()).containsExactly(1L, 2L);
     assertThat(r.receipts()).hasSize(2);
     Receipt blockLevel = r.receipts().get(1);
-    assertThat(blockLevel.logs()).extracting(l -> l.topics().get(0)).containsExactly(FakeSystemModule.SKIPPED);
+    assertThat(blockLevel.logs())
+        .extracting(l -> l.topics().get(0))
+        .containsExactly(FakeSystemModule.SKIPPED);
     assertThat(blockLevel.cumulativeGasUsed()).isEqualTo(21_000);
     assertThat(blockLevel.gasUsed()).isZero();
   }
@@ -85,7 +112,8 @@ class BlockHooksTest {
     BuiltBlock again = h.build(List.of(), List.of(good), 0);
     assertThat(again.block().evidence()).isEmpty();
     Block replay = new Block(h.build(List.of()).block().header(), List.of(), List.of(good));
-    assertThatThrownBy(() -> h.execute(replay)).isInstanceOf(InvalidBlockException.class)
+    assertThatThrownBy(() -> h.execute(replay))
+        .isInstanceOf(InvalidBlockException.class)
         .hasMessageContaining("already applied");
   }
 
@@ -93,7 +121,8 @@ class BlockHooksTest {
   void inadmissibleEvidenceInvalidatesTheBlock() {
     Block built = h.build(List.of()).block();
     Block bad = new Block(built.header(), List.of(), List.of(againstStranger(3)));
-    assertThatThrownBy(() -> h.execute(bad)).isInstanceOf(InvalidBlockException.class)
+    assertThatThrownBy(() -> h.execute(bad))
+        .isInstanceOf(InvalidBlockException.class)
         .hasMessageContaining("not a validator");
   }
 
@@ -104,10 +133,24 @@ class BlockHooksTest {
     Address bob = f.user(1).address();
     BigInteger cap = GWEI.multiply(BigInteger.TWO);
     var ok0 = f.transfer(alice, 0, bob, BigInteger.ONE, cap, BigInteger.ZERO);
-    var tooRich = f.transfer(alice, 1, bob, ChainFixture.ETHER.multiply(BigInteger.valueOf(5000)), cap, BigInteger.ZERO);
+    var tooRich =
+        f.transfer(
+            alice,
+            1,
+            bob,
+            ChainFixture.ETHER.multiply(BigInteger.valueOf(5000)),
+            cap,
+            BigInteger.ZERO);
     var gapped = f.transfer(alice, 2, bob, BigInteger.ONE, cap, BigInteger.ZERO);
     var unfunded = f.transfer(poor, 0, bob, BigInteger.ONE, cap, BigInteger.ZERO);
-    var underpriced = f.transfer(f.user(1), 0, alice.address(), BigInteger.ONE, GWEI.subtract(BigInteger.ONE), BigInteger.ZERO);
+    var underpriced =
+        f.transfer(
+            f.user(1),
+            0,
+            alice.address(),
+            BigInteger.ONE,
+            GWEI.subtract(BigInteger.ONE),
+            BigInteger.ZERO);
     var ok1 = f.transfer(alice, 1, bob, BigInteger.ONE, cap, BigInteger.ZERO);
     BuiltBlock built = h.build(List.of(ok0, tooRich, gapped, unfunded, underpriced, ok1));
     assertThat(built.block().transactions()).containsExactly(ok0.raw(), ok1.raw());

@@ -16,21 +16,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A small deterministic stand-in for the staking module. Calls (first data byte): 0x01 deposit
- * the value, 0x02 withdraw the deposit, 0x03 burn {@code uint256} of the deposit (destroying it),
- * anything else reverts. Evidence against a genesis validator is applied once (marked in state)
- * and burns {@link #PENALTY} of the module's balance; other evidence makes the block invalid.
- * Skipped rounds give a block-level log; an epoch-ending block moves the epoch slot and returns
- * the genesis validators as the next set. Every burn emits a {@link #BURNED} log whose data is
- * the amount, so tests can account for the supply.
+ * A small deterministic stand-in for the staking module. Calls (first data byte): 0x01 deposit the
+ * value, 0x02 withdraw the deposit, 0x03 burn {@code uint256} of the deposit (destroying it),
+ * anything else reverts. Evidence against a genesis validator is applied once (marked in state) and
+ * burns {@link #PENALTY} of the module's balance; other evidence makes the block invalid. Skipped
+ * rounds give a block-level log; an epoch-ending block moves the epoch slot and returns the genesis
+ * validators as the next set. Every burn emits a {@link #BURNED} log whose data is the amount, so
+ * tests can account for the supply.
  */
 public final class FakeSystemModule implements SystemModule {
   /** The module's address, where the staking module lives. */
-  public static final Address ADDRESS = Address.fromHex("0x0000000000000000000000000000000000001000");
+  public static final Address ADDRESS =
+      Address.fromHex("0x0000000000000000000000000000000000001000");
+
   /** Gas of every call beyond the intrinsic gas. */
   public static final long CALL_GAS = 40_000;
+
   /** Amount burned from the module's balance per applied evidence. */
   public static final BigInteger PENALTY = BigInteger.valueOf(1_000_000);
+
   public static final Hash DEPOSITED = topic("Deposited");
   public static final Hash WITHDRAWN = topic("Withdrawn");
   public static final Hash BURNED = topic("Burned");
@@ -42,7 +46,9 @@ public final class FakeSystemModule implements SystemModule {
   private final List<ValidatorInfo> validators;
   private final long epochLength;
 
-  /** A module whose validator sets are always {@code validators}, for epochs of {@code epochLength}. */
+  /**
+   * A module whose validator sets are always {@code validators}, for epochs of {@code epochLength}.
+   */
   public FakeSystemModule(List<ValidatorInfo> validators, long epochLength) {
     this.validators = List.copyOf(validators);
     this.epochLength = epochLength;
@@ -69,7 +75,10 @@ public final class FakeSystemModule implements SystemModule {
   }
 
   private static BigInteger read(StateReader state, Bytes slot) {
-    return state.moduleSlot(ADDRESS, slot).map(b -> new BigInteger(1, b.toArray())).orElse(BigInteger.ZERO);
+    return state
+        .moduleSlot(ADDRESS, slot)
+        .map(b -> new BigInteger(1, b.toArray()))
+        .orElse(BigInteger.ZERO);
   }
 
   private static void write(MutableState state, Bytes slot, BigInteger v) {
@@ -82,7 +91,9 @@ public final class FakeSystemModule implements SystemModule {
 
   /** The amount a {@link #BURNED} log records. */
   public static BigInteger burnedAmount(Log log) {
-    return log.topics().get(0).equals(BURNED) ? new BigInteger(1, log.data().toArray()) : BigInteger.ZERO;
+    return log.topics().get(0).equals(BURNED)
+        ? new BigInteger(1, log.data().toArray())
+        : BigInteger.ZERO;
   }
 
   /** Call data burning {@code amount} of the sender's deposit. */
@@ -101,14 +112,16 @@ public final class FakeSystemModule implements SystemModule {
   }
 
   @Override
-  public CallOutcome call(BlockContext block, Address sender, BigInteger value, Bytes data, MutableState state) {
+  public CallOutcome call(
+      BlockContext block, Address sender, BigInteger value, Bytes data, MutableState state) {
     int op = data.isEmpty() ? 0 : data.get(0);
     Bytes slot = depositSlot(sender);
     BigInteger deposit = read(state, slot);
     switch (op) {
       case 1 -> {
         write(state, slot, deposit.add(value));
-        return CallOutcome.success(Bytes.EMPTY,
+        return CallOutcome.success(
+            Bytes.EMPTY,
             List.of(new Log(ADDRESS, List.of(DEPOSITED, addressTopic(sender)), word(value))));
       }
       case 2 -> {
@@ -117,17 +130,20 @@ public final class FakeSystemModule implements SystemModule {
         }
         write(state, slot, BigInteger.ZERO);
         move(state, ADDRESS, sender, deposit);
-        return CallOutcome.success(Bytes.EMPTY,
+        return CallOutcome.success(
+            Bytes.EMPTY,
             List.of(new Log(ADDRESS, List.of(WITHDRAWN, addressTopic(sender)), word(deposit))));
       }
       case 3 -> {
-        BigInteger amount = data.size() == 33 ? new BigInteger(1, data.slice(1, 33).toArray()) : null;
+        BigInteger amount =
+            data.size() == 33 ? new BigInteger(1, data.slice(1, 33).toArray()) : null;
         if (amount == null || amount.compareTo(deposit) > 0) {
           return CallOutcome.revert("burn exceeds deposit");
         }
         write(state, slot, deposit.subtract(amount));
         burn(state, amount);
-        return CallOutcome.success(Bytes.EMPTY,
+        return CallOutcome.success(
+            Bytes.EMPTY,
             List.of(new Log(ADDRESS, List.of(BURNED, addressTopic(sender)), word(amount))));
       }
       default -> {
@@ -151,7 +167,8 @@ public final class FakeSystemModule implements SystemModule {
   }
 
   @Override
-  public List<Log> beforeTransactions(BlockContext block, List<Evidence> evidence, MutableState state)
+  public List<Log> beforeTransactions(
+      BlockContext block, List<Evidence> evidence, MutableState state)
       throws InvalidBlockException {
     List<Log> logs = new ArrayList<>();
     for (Evidence e : evidence) {
@@ -169,13 +186,16 @@ public final class FakeSystemModule implements SystemModule {
       logs.add(new Log(ADDRESS, List.of(BURNED, addressTopic(e.validator())), word(amount)));
     }
     if (!block.skippedRounds().isEmpty()) {
-      logs.add(new Log(ADDRESS, List.of(SKIPPED), word(BigInteger.valueOf(block.skippedRounds().size()))));
+      logs.add(
+          new Log(
+              ADDRESS, List.of(SKIPPED), word(BigInteger.valueOf(block.skippedRounds().size()))));
     }
     return logs;
   }
 
   @Override
-  public Optional<ValidatorSet> afterTransactions(BlockContext block, MutableState state, List<Log> logsOut) {
+  public Optional<ValidatorSet> afterTransactions(
+      BlockContext block, MutableState state, List<Log> logsOut) {
     if (!Epochs.endsEpoch(block.number(), epochLength)) {
       return Optional.empty();
     }

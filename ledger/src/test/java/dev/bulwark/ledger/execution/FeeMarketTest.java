@@ -32,20 +32,27 @@ class FeeMarketTest {
   void proportionalInBetween() {
     // 1.5x target: +1/16; 0.5x target: -1/16 (integer division as in EIP-1559).
     BigInteger base = BigInteger.valueOf(1_600_000);
-    assertThat(FeeMarket.nextBaseFee(base, TARGET * 3 / 2, TARGET)).isEqualTo(BigInteger.valueOf(1_700_000));
-    assertThat(FeeMarket.nextBaseFee(base, TARGET / 2, TARGET)).isEqualTo(BigInteger.valueOf(1_500_000));
+    assertThat(FeeMarket.nextBaseFee(base, TARGET * 3 / 2, TARGET))
+        .isEqualTo(BigInteger.valueOf(1_700_000));
+    assertThat(FeeMarket.nextBaseFee(base, TARGET / 2, TARGET))
+        .isEqualTo(BigInteger.valueOf(1_500_000));
   }
 
   @Test
   void aboveTargetAlwaysRaisesByAtLeastOne() {
-    assertThat(FeeMarket.nextBaseFee(BigInteger.valueOf(7), TARGET + 1, TARGET)).isEqualTo(BigInteger.valueOf(8));
+    assertThat(FeeMarket.nextBaseFee(BigInteger.valueOf(7), TARGET + 1, TARGET))
+        .isEqualTo(BigInteger.valueOf(8));
   }
 
   @Test
   void neverBelowTheGenesisFloor() {
     ChainFixture f = new ChainFixture(1, 100, 30_000_000);
-    BlockHeader parent = BlockHeader.builder().gasLimit(30_000_000).gasUsed(0)
-        .baseFeePerGas(GWEI.add(BigInteger.ONE)).build();
+    BlockHeader parent =
+        BlockHeader.builder()
+            .gasLimit(30_000_000)
+            .gasUsed(0)
+            .baseFeePerGas(GWEI.add(BigInteger.ONE))
+            .build();
     assertThat(FeeMarket.nextBaseFee(parent, f.params())).isEqualTo(GWEI);
   }
 
@@ -54,15 +61,29 @@ class FeeMarketTest {
     ChainFixture f = new ChainFixture(1, 100, 30_000_000);
     Secp256k1.KeyPair k = f.user(0);
     var to = f.user(0).address();
-    assertThat(FeeMarket.effectiveGasPrice(
-        f.transfer(k, 0, to, BigInteger.ONE, GWEI.multiply(BigInteger.TEN), GWEI).transaction(), GWEI))
+    assertThat(
+            FeeMarket.effectiveGasPrice(
+                f.transfer(k, 0, to, BigInteger.ONE, GWEI.multiply(BigInteger.TEN), GWEI)
+                    .transaction(),
+                GWEI))
         .isEqualTo(GWEI.multiply(BigInteger.TWO));
-    assertThat(FeeMarket.effectiveGasPrice(
-        f.transfer(k, 0, to, BigInteger.ONE, GWEI.multiply(BigInteger.TWO), GWEI.multiply(BigInteger.TWO))
-            .transaction(), GWEI.multiply(BigInteger.valueOf(3))))
+    assertThat(
+            FeeMarket.effectiveGasPrice(
+                f.transfer(
+                        k,
+                        0,
+                        to,
+                        BigInteger.ONE,
+                        GWEI.multiply(BigInteger.TWO),
+                        GWEI.multiply(BigInteger.TWO))
+                    .transaction(),
+                GWEI.multiply(BigInteger.valueOf(3))))
         .isEqualTo(GWEI.multiply(BigInteger.TWO));
-    assertThat(FeeMarket.effectiveGasPrice(
-        f.legacy(k, 0, to, BigInteger.ONE, GWEI.multiply(BigInteger.valueOf(7))).transaction(), GWEI))
+    assertThat(
+            FeeMarket.effectiveGasPrice(
+                f.legacy(k, 0, to, BigInteger.ONE, GWEI.multiply(BigInteger.valueOf(7)))
+                    .transaction(),
+                GWEI))
         .isEqualTo(GWEI.multiply(BigInteger.valueOf(7)));
   }
 
@@ -86,7 +107,11 @@ class FeeMarketTest {
       fees.add(h.head.baseFeePerGas());
     }
     // Genesis used no gas, so block 1 sits at the floor; full blocks then add 1/8 each time.
-    assertThat(fees).containsExactly(GWEI, new BigInteger("1125000000"), new BigInteger("1265625000"),
-        new BigInteger("1423828125"));
+    assertThat(fees)
+        .containsExactly(
+            GWEI,
+            new BigInteger("1125000000"),
+            new BigInteger("1265625000"),
+            new BigInteger("1423828125"));
   }
 }

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builder and executor over an in-memory tree, with a head that moves as blocks are "committed". */
+/**
+ * Builder and executor over an in-memory tree, with a head that moves as blocks are "committed".
+ */
 final class Harness {
   final ChainFixture fixture;
   final InMemoryStore store = new InMemoryStore();

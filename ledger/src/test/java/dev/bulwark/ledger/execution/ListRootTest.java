@@ -27,7 +27,8 @@ class ListRootTest {
   @Test
   void emptyListHasEthereumsEmptyTrieRoot() {
     assertThat(ListRoot.of(List.of()))
-        .isEqualTo(Hash.fromHex("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421"));
+        .isEqualTo(
+            Hash.fromHex("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421"));
   }
 
   @Test
@@ -47,7 +48,8 @@ class ListRootTest {
       assertThat(roots.add(ListRoot.of(items))).isTrue();
       items.add(item(n));
     }
-    assertThat(ListRoot.of(List.of(item(1), item(0)))).isNotEqualTo(ListRoot.of(List.of(item(0), item(1))));
+    assertThat(ListRoot.of(List.of(item(1), item(0))))
+        .isNotEqualTo(ListRoot.of(List.of(item(0), item(1))));
     // An inner node's preimage offered as a single item does not collide with the pair.
     byte[] fake = new byte[64];
     System.arraycopy(leaf(0), 0, fake, 0, 32);

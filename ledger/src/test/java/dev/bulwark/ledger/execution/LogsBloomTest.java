@@ -47,8 +47,10 @@ class LogsBloomTest {
     Log b = new Log(Address.fromHex("22".repeat(20)), List.of(Hash.ZERO), Bytes.EMPTY);
     assertThat(LogsBloom.of(List.of())).isEqualTo(LogsBloom.EMPTY);
     assertThat(LogsBloom.EMPTY.toBytes()).isEqualTo(Bytes.of(new byte[256]));
-    assertThat(LogsBloom.of(List.of(a)).or(LogsBloom.of(List.of(b)))).isEqualTo(LogsBloom.of(List.of(a, b)));
+    assertThat(LogsBloom.of(List.of(a)).or(LogsBloom.of(List.of(b))))
+        .isEqualTo(LogsBloom.of(List.of(a, b)));
     assertThat(LogsBloom.of(List.of(a)).mightContain(b.address())).isFalse();
-    assertThat(LogsBloom.fromBytes(LogsBloom.of(List.of(b)).toBytes())).isEqualTo(LogsBloom.of(List.of(b)));
+    assertThat(LogsBloom.fromBytes(LogsBloom.of(List.of(b)).toBytes()))
+        .isEqualTo(LogsBloom.of(List.of(b)));
   }
 }

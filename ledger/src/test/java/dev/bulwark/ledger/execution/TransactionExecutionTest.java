@@ -40,7 +40,8 @@ class TransactionExecutionTest {
 
     BigInteger price = gwei(2); // min(3 gwei, base fee 1 gwei + tip 1 gwei)
     BigInteger gas = BigInteger.valueOf(21_000);
-    assertThat(balance(alice.address())).isEqualTo(aliceBefore.subtract(value).subtract(gas.multiply(price)));
+    assertThat(balance(alice.address()))
+        .isEqualTo(aliceBefore.subtract(value).subtract(gas.multiply(price)));
     assertThat(balance(bob)).isEqualTo(bobBefore.add(value));
     assertThat(balance(f.proposer())).isEqualTo(gas.multiply(gwei(1)));
     assertThat(h.state().account(alice.address()).nonce()).isEqualTo(1);
@@ -66,7 +67,8 @@ class TransactionExecutionTest {
     BigInteger gas = BigInteger.valueOf(21_000);
     assertThat(r.receipts().get(0).effectiveGasPrice()).isEqualTo(gwei(5));
     assertThat(r.receipts().get(0).type()).isEqualTo(TransactionType.LEGACY);
-    assertThat(balance(alice.address())).isEqualTo(before.subtract(BigInteger.ONE).subtract(gas.multiply(gwei(5))));
+    assertThat(balance(alice.address()))
+        .isEqualTo(before.subtract(BigInteger.ONE).subtract(gas.multiply(gwei(5))));
     assertThat(balance(f.proposer())).isEqualTo(gas.multiply(gwei(4)));
   }
 
@@ -75,17 +77,20 @@ class TransactionExecutionTest {
     BigInteger cap = GWEI.add(GWEI.divide(BigInteger.TWO)); // 1.5 gwei < base fee + 1 gwei tip
     ExecutionResult r = h.advance(List.of(f.transfer(alice, 0, bob, BigInteger.ONE, cap, gwei(1))));
     assertThat(r.receipts().get(0).effectiveGasPrice()).isEqualTo(cap);
-    assertThat(balance(f.proposer())).isEqualTo(BigInteger.valueOf(21_000).multiply(cap.subtract(GWEI)));
+    assertThat(balance(f.proposer()))
+        .isEqualTo(BigInteger.valueOf(21_000).multiply(cap.subtract(GWEI)));
   }
 
   @Test
   void unusedGasIsRefunded() throws Exception {
     BigInteger before = balance(alice.address());
-    SignedTransaction tx = f.call(alice, 0, bob, BigInteger.TEN, Bytes.EMPTY, 90_000, gwei(2), BigInteger.ZERO);
+    SignedTransaction tx =
+        f.call(alice, 0, bob, BigInteger.TEN, Bytes.EMPTY, 90_000, gwei(2), BigInteger.ZERO);
     ExecutionResult r = h.advance(List.of(tx));
     assertThat(r.receipts().get(0).gasUsed()).isEqualTo(21_000);
     assertThat(balance(alice.address()))
-        .isEqualTo(before.subtract(BigInteger.TEN).subtract(BigInteger.valueOf(21_000).multiply(GWEI)));
+        .isEqualTo(
+            before.subtract(BigInteger.TEN).subtract(BigInteger.valueOf(21_000).multiply(GWEI)));
     assertThat(h.state().account(f.proposer()).isEmpty()).as("no tip, proposer untouched").isTrue();
   }
 
@@ -102,7 +107,8 @@ class TransactionExecutionTest {
     assertThat(receipt.revertReason()).contains(TransactionProcessor.NO_EVM);
     assertThat(receipt.gasUsed()).isEqualTo(intrinsic);
     assertThat(balance(bob)).isEqualTo(bobBefore);
-    assertThat(balance(alice.address())).isEqualTo(aliceBefore.subtract(BigInteger.valueOf(intrinsic).multiply(GWEI)));
+    assertThat(balance(alice.address()))
+        .isEqualTo(aliceBefore.subtract(BigInteger.valueOf(intrinsic).multiply(GWEI)));
     assertThat(h.state().account(alice.address()).nonce()).isEqualTo(1);
   }
 
@@ -110,12 +116,14 @@ class TransactionExecutionTest {
   void systemCallMovesTheValueToTheModuleAndLogs() throws Exception {
     BigInteger moduleBefore = balance(FakeSystemModule.ADDRESS);
     Bytes data = Bytes.of((byte) 1);
-    SignedTransaction tx = f.call(alice, 0, FakeSystemModule.ADDRESS, ETHER, data, 100_000, gwei(1), BigInteger.ZERO);
+    SignedTransaction tx =
+        f.call(alice, 0, FakeSystemModule.ADDRESS, ETHER, data, 100_000, gwei(1), BigInteger.ZERO);
     ExecutionResult r = h.advance(List.of(tx));
     Receipt receipt = r.receipts().get(0);
     assertThat(receipt.success()).isTrue();
     assertThat(receipt.gasUsed()).isEqualTo(21_000 + 16 + FakeSystemModule.CALL_GAS);
-    assertThat(receipt.logs()).singleElement()
+    assertThat(receipt.logs())
+        .singleElement()
         .satisfies(log -> assertThat(log.topics().get(0)).isEqualTo(FakeSystemModule.DEPOSITED));
     assertThat(receipt.logsBloom().mightContain(FakeSystemModule.ADDRESS)).isTrue();
     assertThat(r.logsBloom()).isEqualTo(receipt.logsBloom());
@@ -126,8 +134,16 @@ class TransactionExecutionTest {
   void aRevertedSystemCallKeepsTheValueButPaysGasAndUsesTheNonce() throws Exception {
     BigInteger moduleBefore = balance(FakeSystemModule.ADDRESS);
     BigInteger aliceBefore = balance(alice.address());
-    SignedTransaction tx = f.call(alice, 0, FakeSystemModule.ADDRESS, ETHER, Bytes.of((byte) 2), 100_000,
-        gwei(1), BigInteger.ZERO);
+    SignedTransaction tx =
+        f.call(
+            alice,
+            0,
+            FakeSystemModule.ADDRESS,
+            ETHER,
+            Bytes.of((byte) 2),
+            100_000,
+            gwei(1),
+            BigInteger.ZERO);
     ExecutionResult r = h.advance(List.of(tx));
     Receipt receipt = r.receipts().get(0);
     long gas = 21_000 + 16 + FakeSystemModule.CALL_GAS;
@@ -135,31 +151,51 @@ class TransactionExecutionTest {
     assertThat(receipt.revertReason()).contains("nothing to withdraw");
     assertThat(receipt.gasUsed()).isEqualTo(gas);
     assertThat(balance(FakeSystemModule.ADDRESS)).isEqualTo(moduleBefore);
-    assertThat(balance(alice.address())).isEqualTo(aliceBefore.subtract(BigInteger.valueOf(gas).multiply(GWEI)));
+    assertThat(balance(alice.address()))
+        .isEqualTo(aliceBefore.subtract(BigInteger.valueOf(gas).multiply(GWEI)));
     assertThat(h.state().account(alice.address()).nonce()).isEqualTo(1);
   }
 
   @Test
   void aSystemCallBelowItsCostRunsOutOfGasAndUsesAllOfIt() throws Exception {
     BigInteger aliceBefore = balance(alice.address());
-    SignedTransaction tx = f.call(alice, 0, FakeSystemModule.ADDRESS, ETHER, Bytes.of((byte) 1), 50_000,
-        gwei(1), BigInteger.ZERO);
+    SignedTransaction tx =
+        f.call(
+            alice,
+            0,
+            FakeSystemModule.ADDRESS,
+            ETHER,
+            Bytes.of((byte) 1),
+            50_000,
+            gwei(1),
+            BigInteger.ZERO);
     ExecutionResult r = h.advance(List.of(tx));
     Receipt receipt = r.receipts().get(0);
     assertThat(receipt.success()).isFalse();
     assertThat(receipt.revertReason()).contains(TransactionProcessor.OUT_OF_GAS);
     assertThat(receipt.gasUsed()).isEqualTo(50_000);
-    assertThat(balance(alice.address())).isEqualTo(aliceBefore.subtract(BigInteger.valueOf(50_000).multiply(GWEI)));
+    assertThat(balance(alice.address()))
+        .isEqualTo(aliceBefore.subtract(BigInteger.valueOf(50_000).multiply(GWEI)));
   }
 
   @Test
   void cumulativeGasAndOrderAcrossTransactions() throws Exception {
-    List<SignedTransaction> txs = List.of(
-        f.transfer(alice, 0, bob, BigInteger.ONE, gwei(2), BigInteger.ZERO),
-        f.call(alice, 1, FakeSystemModule.ADDRESS, BigInteger.TEN, Bytes.of((byte) 1), 100_000, gwei(2), BigInteger.ZERO),
-        f.transfer(alice, 2, bob, BigInteger.ONE, gwei(2), BigInteger.ZERO));
+    List<SignedTransaction> txs =
+        List.of(
+            f.transfer(alice, 0, bob, BigInteger.ONE, gwei(2), BigInteger.ZERO),
+            f.call(
+                alice,
+                1,
+                FakeSystemModule.ADDRESS,
+                BigInteger.TEN,
+                Bytes.of((byte) 1),
+                100_000,
+                gwei(2),
+                BigInteger.ZERO),
+            f.transfer(alice, 2, bob, BigInteger.ONE, gwei(2), BigInteger.ZERO));
     ExecutionResult r = h.advance(txs);
-    assertThat(r.receipts()).extracting(Receipt::cumulativeGasUsed)
+    assertThat(r.receipts())
+        .extracting(Receipt::cumulativeGasUsed)
         .containsExactly(21_000L, 21_000L + 61_016, 21_000L + 61_016 + 21_000);
     assertThat(r.gasUsed()).isEqualTo(103_016);
     assertThat(h.head.gasUsed()).isEqualTo(103_016);

@@ -18,7 +18,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WorldStateTest {
-  private static final Address MODULE = Address.fromHex("0x0000000000000000000000000000000000001000");
+  private static final Address MODULE =
+      Address.fromHex("0x0000000000000000000000000000000000001000");
   private final InMemoryStore store = new InMemoryStore();
   private final MerkleStateTree tree = new MerkleStateTree(store, 1024);
 
@@ -47,7 +48,8 @@ class WorldStateTest {
     Map<Hash, Bytes> expected = new HashMap<>();
     expected.put(StateKeys.account(address(1)), AccountCodec.encode(a));
     expected.put(StateKeys.moduleSlot(MODULE, Bytes.of((byte) 7)), Bytes.fromHex("0xbeef"));
-    assertThat(root).isEqualTo(other.update(MerkleStateTree.EMPTY_ROOT, expected, new WriteBatch()));
+    assertThat(root)
+        .isEqualTo(other.update(MerkleStateTree.EMPTY_ROOT, expected, new WriteBatch()));
 
     CommittedState read = new CommittedState(tree, root);
     assertThat(read.account(address(1))).isEqualTo(a);
@@ -92,7 +94,8 @@ class WorldStateTest {
     WorldState direct = new WorldState(new MerkleStateTree(store, 16), root, new WriteBatch());
     direct.setAccount(address(1), new Account(2, BigInteger.valueOf(90)));
     assertThat(state.commit()).isEqualTo(direct.commit());
-    assertThatThrownBy(() -> state.setAccount(address(1), Account.EMPTY)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> state.setAccount(address(1), Account.EMPTY))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -108,8 +111,10 @@ class WorldStateTest {
         Map<Address, Account> before = new HashMap<>(working);
         for (int w = 0; w < 1 + random.nextInt(4); w++) {
           Address a = address(random.nextInt(30));
-          Account acc = random.nextInt(5) == 0 ? Account.EMPTY
-              : new Account(random.nextInt(4), BigInteger.valueOf(random.nextInt(1000)));
+          Account acc =
+              random.nextInt(5) == 0
+                  ? Account.EMPTY
+                  : new Account(random.nextInt(4), BigInteger.valueOf(random.nextInt(1000)));
           state.setAccount(a, acc);
           working.put(a, acc);
         }
@@ -119,13 +124,15 @@ class WorldStateTest {
         }
       }
       for (int i = 0; i < 30; i++) {
-        assertThat(state.account(address(i))).isEqualTo(working.getOrDefault(address(i), Account.EMPTY));
+        assertThat(state.account(address(i)))
+            .isEqualTo(working.getOrDefault(address(i), Account.EMPTY));
       }
       root = commit(state);
       model = working;
       CommittedState committed = new CommittedState(tree, root);
       for (int i = 0; i < 30; i++) {
-        assertThat(committed.account(address(i))).isEqualTo(model.getOrDefault(address(i), Account.EMPTY));
+        assertThat(committed.account(address(i)))
+            .isEqualTo(model.getOrDefault(address(i), Account.EMPTY));
       }
     }
   }
@@ -134,10 +141,13 @@ class WorldStateTest {
   void accountCodecIsCanonical() {
     Account a = new Account(-1L, BigInteger.ONE.shiftLeft(255)); // nonce 2^64-1
     assertThat(AccountCodec.decode(AccountCodec.encode(a))).isEqualTo(a);
-    assertThat(AccountCodec.encode(new Account(1, BigInteger.ZERO))).isEqualTo(Bytes.fromHex("0xc20180"));
-    assertThatThrownBy(() -> AccountCodec.encode(Account.EMPTY)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(AccountCodec.encode(new Account(1, BigInteger.ZERO)))
+        .isEqualTo(Bytes.fromHex("0xc20180"));
+    assertThatThrownBy(() -> AccountCodec.encode(Account.EMPTY))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> AccountCodec.decode(Bytes.fromHex("0xc28080")))
         .isInstanceOf(dev.bulwark.ledger.codec.DecodeException.class);
-    assertThat(Optional.of(AccountCodec.decode(Bytes.fromHex("0xc20105")))).contains(new Account(1, BigInteger.valueOf(5)));
+    assertThat(Optional.of(AccountCodec.decode(Bytes.fromHex("0xc20105"))))
+        .contains(new Account(1, BigInteger.valueOf(5)));
   }
 }

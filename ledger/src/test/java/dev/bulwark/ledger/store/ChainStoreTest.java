@@ -33,8 +33,15 @@ class ChainStoreTest {
   private final Address bob = f.user(1).address();
 
   private SignedTransaction deposit(Secp256k1.KeyPair from, long nonce, long value) {
-    return f.call(from, nonce, FakeSystemModule.ADDRESS, BigInteger.valueOf(value), Bytes.of((byte) 1),
-        100_000, GWEI.multiply(BigInteger.TWO), BigInteger.ONE);
+    return f.call(
+        from,
+        nonce,
+        FakeSystemModule.ADDRESS,
+        BigInteger.valueOf(value),
+        Bytes.of((byte) 1),
+        100_000,
+        GWEI.multiply(BigInteger.TWO),
+        BigInteger.ONE);
   }
 
   @Test
@@ -49,9 +56,11 @@ class ChainStoreTest {
     assertThat(g.proposer()).isEqualTo(Address.of(new byte[20]));
     assertThat(g.gasLimit()).isEqualTo(30_000_000);
     assertThat(g.baseFeePerGas()).isEqualTo(GWEI);
-    assertThat(List.of(g.transactionsRoot(), g.receiptsRoot(), g.evidenceRoot())).containsOnly(ListRoot.EMPTY);
+    assertThat(List.of(g.transactionsRoot(), g.receiptsRoot(), g.evidenceRoot()))
+        .containsOnly(ListRoot.EMPTY);
     assertThat(g.hash()).isEqualTo(GenesisBlock.of(f.genesis(), f.module()).hash());
-    assertThat(ledger.headState().account(alice.address()).balance()).isEqualTo(ETHER.multiply(BigInteger.valueOf(1000)));
+    assertThat(ledger.headState().account(alice.address()).balance())
+        .isEqualTo(ETHER.multiply(BigInteger.valueOf(1000)));
     assertThat(ledger.headState().account(FakeSystemModule.ADDRESS).balance())
         .isEqualTo(ChainFixture.STAKE.multiply(BigInteger.valueOf(4)));
     assertThat(ledger.validatorSet(1)).contains(f.validators().validatorSet(1));
@@ -59,12 +68,14 @@ class ChainStoreTest {
     assertThat(ledger.chain().receipts(0)).contains(List.of());
 
     ChainFixture otherAlloc = new ChainFixture(4, 4, 30_000_000);
-    assertThat(GenesisBlock.of(otherAlloc.genesis(), otherAlloc.module()).hash()).isNotEqualTo(g.hash());
+    assertThat(GenesisBlock.of(otherAlloc.genesis(), otherAlloc.module()).hash())
+        .isNotEqualTo(g.hash());
   }
 
   @Test
   void committedBlocksTransactionsAndReceiptsAreReadable() {
-    SignedTransaction transfer = f.transfer(alice, 0, bob, ETHER, GWEI.multiply(BigInteger.TWO), BigInteger.ONE);
+    SignedTransaction transfer =
+        f.transfer(alice, 0, bob, ETHER, GWEI.multiply(BigInteger.TWO), BigInteger.ONE);
     SignedTransaction dep = deposit(alice, 1, 5);
     Block block = LedgerSteps.advance(ledger, f, List.of(transfer, dep));
     ChainStore chain = ledger.chain();
@@ -92,27 +103,45 @@ class ChainStoreTest {
     assertThat(chain.transaction(Hash.ZERO)).isEmpty();
 
     assertThat(ledger.headState().account(alice.address()).nonce()).isEqualTo(2);
-    assertThat(chain.stateAt(0).orElseThrow().account(alice.address())).isEqualTo(
-        new Account(0, ETHER.multiply(BigInteger.valueOf(1000))));
+    assertThat(chain.stateAt(0).orElseThrow().account(alice.address()))
+        .isEqualTo(new Account(0, ETHER.multiply(BigInteger.valueOf(1000))));
     assertThat(ledger.accountView().nonce(alice.address())).isEqualTo(2);
-    assertThat(ledger.accountView().balance(bob)).isEqualTo(ETHER.multiply(BigInteger.valueOf(1001)));
-    assertThat(ledger.call(alice.address(), Bytes.EMPTY).returnData().toArray()[31]).isEqualTo((byte) 5);
+    assertThat(ledger.accountView().balance(bob))
+        .isEqualTo(ETHER.multiply(BigInteger.valueOf(1001)));
+    assertThat(ledger.call(alice.address(), Bytes.EMPTY).returnData().toArray()[31])
+        .isEqualTo((byte) 5);
   }
 
   @Test
   void logsByRangeAddressAndTopicsWithBlockWideIndexes() {
     Secp256k1.KeyPair carol = f.user(2);
-    LedgerSteps.advance(ledger, f, List.of(deposit(alice, 0, 1), deposit(carol, 0, 2)));  // block 1
-    LedgerSteps.advance(ledger, f, List.of(f.transfer(alice, 1, bob, BigInteger.ONE, GWEI.multiply(BigInteger.TWO),
-        BigInteger.ZERO)));                                                             // block 2: no logs
-    Block third = LedgerSteps.advance(ledger, f, List.of(deposit(carol, 1, 3)), List.of(), 1); // + Skipped log
-    Block fourth = LedgerSteps.advance(ledger, f, List.of());                          // ends epoch 1
+    LedgerSteps.advance(ledger, f, List.of(deposit(alice, 0, 1), deposit(carol, 0, 2))); // block 1
+    LedgerSteps.advance(
+        ledger,
+        f,
+        List.of(
+            f.transfer(
+                alice,
+                1,
+                bob,
+                BigInteger.ONE,
+                GWEI.multiply(BigInteger.TWO),
+                BigInteger.ZERO))); // block 2: no logs
+    Block third =
+        LedgerSteps.advance(
+            ledger, f, List.of(deposit(carol, 1, 3)), List.of(), 1); // + Skipped log
+    Block fourth = LedgerSteps.advance(ledger, f, List.of()); // ends epoch 1
     ChainStore chain = ledger.chain();
 
     List<StoredLog> all = chain.logs(new LogFilter(0, 100, Set.of(), List.of()));
-    assertThat(all).extracting(l -> l.log().topics().get(0)).containsExactly(
-        FakeSystemModule.DEPOSITED, FakeSystemModule.DEPOSITED, FakeSystemModule.DEPOSITED,
-        FakeSystemModule.SKIPPED, FakeSystemModule.EPOCH_ENDED);
+    assertThat(all)
+        .extracting(l -> l.log().topics().get(0))
+        .containsExactly(
+            FakeSystemModule.DEPOSITED,
+            FakeSystemModule.DEPOSITED,
+            FakeSystemModule.DEPOSITED,
+            FakeSystemModule.SKIPPED,
+            FakeSystemModule.EPOCH_ENDED);
     assertThat(all).extracting(StoredLog::blockNumber).containsExactly(1L, 1L, 3L, 3L, 4L);
     assertThat(all).extracting(StoredLog::logIndex).containsExactly(0, 1, 0, 1, 0);
     assertThat(all).extracting(StoredLog::transactionIndex).containsExactly(0, 1, 0, 1, 0);
@@ -126,10 +155,17 @@ class ChainStoreTest {
 
     Hash carolTopic = new Hash(Bytes.of(new byte[12]).concat(carol.address().bytes()));
     assertThat(chain.logs(new LogFilter(0, 100, Set.of(), List.of(Set.of(), Set.of(carolTopic)))))
-        .extracting(StoredLog::blockNumber).containsExactly(1L, 3L);
-    assertThat(chain.logs(new LogFilter(2, 3, Set.of(FakeSystemModule.ADDRESS),
-        List.of(Set.of(FakeSystemModule.DEPOSITED)))))
-        .extracting(StoredLog::blockNumber).containsExactly(3L);
+        .extracting(StoredLog::blockNumber)
+        .containsExactly(1L, 3L);
+    assertThat(
+            chain.logs(
+                new LogFilter(
+                    2,
+                    3,
+                    Set.of(FakeSystemModule.ADDRESS),
+                    List.of(Set.of(FakeSystemModule.DEPOSITED)))))
+        .extracting(StoredLog::blockNumber)
+        .containsExactly(3L);
     assertThat(chain.logs(new LogFilter(0, 100, Set.of(bob), List.of()))).isEmpty();
     assertThat(chain.logsBloom(2).toBytes()).isEqualTo(Bytes.of(new byte[256]));
     assertThat(chain.logsBloom(1).mightContain(FakeSystemModule.DEPOSITED)).isTrue();
@@ -139,10 +175,16 @@ class ChainStoreTest {
   @Test
   void executesOnUncommittedParentsAndCommitsInOrder() throws Exception {
     BigInteger cap = GWEI.multiply(BigInteger.TWO);
-    BuiltBlock b1 = ledger.build(f.template(ledger.head(), 0),
-        List.of(f.transfer(alice, 0, bob, BigInteger.TEN, cap, BigInteger.ZERO)), List.of());
-    BuiltBlock b2 = ledger.build(f.template(b1.block().header(), 0),
-        List.of(f.transfer(alice, 1, bob, BigInteger.TEN, cap, BigInteger.ZERO)), List.of());
+    BuiltBlock b1 =
+        ledger.build(
+            f.template(ledger.head(), 0),
+            List.of(f.transfer(alice, 0, bob, BigInteger.TEN, cap, BigInteger.ZERO)),
+            List.of());
+    BuiltBlock b2 =
+        ledger.build(
+            f.template(b1.block().header(), 0),
+            List.of(f.transfer(alice, 1, bob, BigInteger.TEN, cap, BigInteger.ZERO)),
+            List.of());
     assertThat(ledger.head().number()).as("nothing committed yet").isZero();
 
     // Another node executes the same two proposals before either commits.
@@ -164,13 +206,28 @@ class ChainStoreTest {
   void commitRejectsBlocksThatDoNotExtendTheHeadOrMismatch() {
     BuiltBlock b1 = ledger.build(f.template(ledger.head(), 0), List.of(), List.of());
     BuiltBlock sibling = ledger.build(f.template(ledger.head(), 1), List.of(), List.of());
-    assertThatThrownBy(() -> ledger.chain().commit(b1.block(), f.commitProof(sibling.block().header()), b1.result()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commit proof");
-    assertThatThrownBy(() -> ledger.chain().commit(b1.block(), f.commitProof(b1.block().header()), sibling.result()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("execution result");
+    assertThatThrownBy(
+            () ->
+                ledger
+                    .chain()
+                    .commit(b1.block(), f.commitProof(sibling.block().header()), b1.result()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("commit proof");
+    assertThatThrownBy(
+            () ->
+                ledger
+                    .chain()
+                    .commit(b1.block(), f.commitProof(b1.block().header()), sibling.result()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("execution result");
     ledger.chain().commit(b1.block(), f.commitProof(b1.block().header()), b1.result());
-    assertThatThrownBy(() -> ledger.chain().commit(sibling.block(), f.commitProof(sibling.block().header()),
-        sibling.result()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not extend the head");
+    assertThatThrownBy(
+            () ->
+                ledger
+                    .chain()
+                    .commit(
+                        sibling.block(), f.commitProof(sibling.block().header()), sibling.result()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not extend the head");
   }
 }

@@ -31,8 +31,14 @@ public final class LedgerChildProcess {
     for (int i = 0; i < USERS; i++) {
       Secp256k1.KeyPair from = f.user(i);
       long nonce = ledger.headState().account(from.address()).nonce();
-      txs.add(f.transfer(from, nonce, f.user((i + 1) % USERS).address(), BigInteger.valueOf(n + i + 1),
-          ChainFixture.GWEI.multiply(BigInteger.TEN), BigInteger.valueOf(i)));
+      txs.add(
+          f.transfer(
+              from,
+              nonce,
+              f.user((i + 1) % USERS).address(),
+              BigInteger.valueOf(n + i + 1),
+              ChainFixture.GWEI.multiply(BigInteger.TEN),
+              BigInteger.valueOf(i)));
     }
     return txs;
   }

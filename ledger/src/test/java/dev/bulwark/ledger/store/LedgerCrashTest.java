@@ -22,11 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Kill -9 during a commit loop leaves the ledger at a whole block: a child JVM commits blocks,
- * the test kills it after a seeded random number of them, reopens, and checks that the head is
- * at least the last reported block, that every block up to it has its receipts and state, and
- * that replaying the stored blocks on a fresh ledger reproduces every header (so the state root
- * of the head is the header's).
+ * Kill -9 during a commit loop leaves the ledger at a whole block: a child JVM commits blocks, the
+ * test kills it after a seeded random number of them, reopens, and checks that the head is at least
+ * the last reported block, that every block up to it has its receipts and state, and that replaying
+ * the stored blocks on a fresh ledger reproduces every header (so the state root of the head is the
+ * header's).
  */
 class LedgerCrashTest {
   private static final long SEED = 5_150_521L;
@@ -50,21 +50,34 @@ class LedgerCrashTest {
       int commitsBeforeKill = 1 + random.nextInt(12);
       long reported = runAndKill(dir, backend, commitsBeforeKill);
       long head = checkWholeChain(dir, backend);
-      assertThat(head).as("head after kill %d", kill).isGreaterThanOrEqualTo(Math.max(reported, lastReported));
+      assertThat(head)
+          .as("head after kill %d", kill)
+          .isGreaterThanOrEqualTo(Math.max(reported, lastReported));
       lastReported = head;
     }
   }
 
-  /** Starts the child, kills it after {@code commits} reported commits; returns the last reported. */
+  /**
+   * Starts the child, kills it after {@code commits} reported commits; returns the last reported.
+   */
   private long runAndKill(Path dir, LevelDbBackend backend, int commits) throws Exception {
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-D" + LevelDbBackend.FORCE_PURE_JAVA_PROPERTY + "=" + (backend == LevelDbBackend.PURE_JAVA),
-        "-cp", System.getProperty("java.class.path"), LedgerChildProcess.class.getName(), dir.toString());
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-D"
+                + LevelDbBackend.FORCE_PURE_JAVA_PROPERTY
+                + "="
+                + (backend == LevelDbBackend.PURE_JAVA),
+            "-cp",
+            System.getProperty("java.class.path"),
+            LedgerChildProcess.class.getName(),
+            dir.toString());
     Path stderr = Files.createTempFile(tmp, "child", ".stderr");
     Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     long last = 0;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       int seen = 0;
       while (seen < commits) {
         String line = out.readLine();
@@ -93,7 +106,9 @@ class LedgerCrashTest {
   /** Reopens, checks each block's data and replays them all; returns the head number. */
   private static long checkWholeChain(Path dir, LevelDbBackend backend) throws Exception {
     ChainFixture f = LedgerChildProcess.fixture();
-    System.setProperty(LevelDbBackend.FORCE_PURE_JAVA_PROPERTY, String.valueOf(backend == LevelDbBackend.PURE_JAVA));
+    System.setProperty(
+        LevelDbBackend.FORCE_PURE_JAVA_PROPERTY,
+        String.valueOf(backend == LevelDbBackend.PURE_JAVA));
     try (Ledger stored = Ledger.open(dir, f.genesis(), f.module());
         Ledger replay = Ledger.open(new InMemoryStore(), f.genesis(), f.module())) {
       long head = stored.head().number();

@@ -41,9 +41,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * calls with data to accounts, unpayable or mis-nonced transactions the builder must drop,
  * evidence, skipped rounds, epoch ends) on a LevelDB ledger that is closed and reopened midway.
  * Checked per block: the total supply changes by exactly minus the burned base fees and the
- * module's reported burns; re-executing the block gives byte-identical results, on the same
- * ledger and on a replica. At the end, replaying every stored block on a fresh store
- * reproduces every header and the final state.
+ * module's reported burns; re-executing the block gives byte-identical results, on the same ledger
+ * and on a replica. At the end, replaying every stored block on a fresh store reproduces every
+ * header and the final state.
  */
 class LedgerPropertyTest {
   private static final int BLOCKS = 36;
@@ -78,8 +78,9 @@ class LedgerPropertyTest {
       }
       assertReplayMatches(ledger);
       // The sequence must have exercised what the invariants are about.
-      assertThat(seen).as("cases covered").containsKeys(
-          "dropped", "failed", "moduleBurn", "evidence", "blockLevel", "epochEnd");
+      assertThat(seen)
+          .as("cases covered")
+          .containsKeys("dropped", "failed", "moduleBurn", "evidence", "blockLevel", "epochEnd");
     } finally {
       ledger.close();
       replica.close();
@@ -90,7 +91,9 @@ class LedgerPropertyTest {
     BigInteger supplyBefore = supply(ledger.headState());
     BlockTemplate t = f.template(ledger.head(), random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0);
     Address proposer = f.validators().get(random.nextInt(4)).address();
-    BlockTemplate template = new BlockTemplate(t.timestampMillis(), proposer, t.round(), t.skippedRounds(), t.parentQc());
+    BlockTemplate template =
+        new BlockTemplate(
+            t.timestampMillis(), proposer, t.round(), t.skippedRounds(), t.parentQc());
     BuiltBlock built = ledger.build(template, transactions(ledger), evidence(ledger));
     Block block = built.block();
 
@@ -113,7 +116,8 @@ class LedgerPropertyTest {
       for (Log log : r.logs()) {
         moduleBurns = moduleBurns.add(FakeSystemModule.burnedAmount(log));
       }
-      feeBurns = feeBurns.add(BigInteger.valueOf(r.gasUsed()).multiply(block.header().baseFeePerGas()));
+      feeBurns =
+          feeBurns.add(BigInteger.valueOf(r.gasUsed()).multiply(block.header().baseFeePerGas()));
     }
     count("moduleBurn", moduleBurns.signum());
     assertThat(built.result().burnedFees()).isEqualTo(feeBurns);
@@ -130,11 +134,14 @@ class LedgerPropertyTest {
   }
 
   private BigInteger supply(StateReader state) {
-    return everyone.stream().map(a -> state.account(a).balance()).reduce(BigInteger.ZERO, BigInteger::add);
+    return everyone.stream()
+        .map(a -> state.account(a).balance())
+        .reduce(BigInteger.ZERO, BigInteger::add);
   }
 
   private static void assertIdentical(ExecutionResult actual, ExecutionResult expected) {
-    assertThat(ReceiptCodec.encodeList(actual.receipts())).isEqualTo(ReceiptCodec.encodeList(expected.receipts()));
+    assertThat(ReceiptCodec.encodeList(actual.receipts()))
+        .isEqualTo(ReceiptCodec.encodeList(expected.receipts()));
     assertThat(actual).usingRecursiveComparison().ignoringFields("stateNodes").isEqualTo(expected);
     assertThat(contents(actual.stateNodes())).isEqualTo(contents(expected.stateNodes()));
   }
@@ -148,35 +155,77 @@ class LedgerPropertyTest {
   /** A random mix of valid and invalid transactions from the users and one unfunded key. */
   private List<SignedTransaction> transactions(Ledger ledger) {
     StateReader state = ledger.headState();
-    BigInteger baseFee = dev.bulwark.ledger.execution.FeeMarket.nextBaseFee(ledger.head(), f.params());
+    BigInteger baseFee =
+        dev.bulwark.ledger.execution.FeeMarket.nextBaseFee(ledger.head(), f.params());
     Map<Address, Long> nonces = new HashMap<>();
     List<SignedTransaction> txs = new ArrayList<>();
     int count = random.nextInt(14);
     for (int i = 0; i < count; i++) {
-      Secp256k1.KeyPair from = random.nextInt(15) == 0 ? ChainFixture.key(50) : f.user(random.nextInt(6));
+      Secp256k1.KeyPair from =
+          random.nextInt(15) == 0 ? ChainFixture.key(50) : f.user(random.nextInt(6));
       long nonce = nonces.computeIfAbsent(from.address(), a -> state.account(a).nonce());
-      long used = switch (random.nextInt(12)) {
-        case 0 -> nonce + 1; // gap: dropped, and so is the rest of this sender's block
-        case 1 -> Math.max(0, nonce - 1);
-        default -> nonce;
-      };
+      long used =
+          switch (random.nextInt(12)) {
+            case 0 -> nonce + 1; // gap: dropped, and so is the rest of this sender's block
+            case 1 -> Math.max(0, nonce - 1);
+            default -> nonce;
+          };
       nonces.put(from.address(), used + 1);
-      BigInteger cap = baseFee.multiply(BigInteger.valueOf(1 + random.nextInt(3)))
-          .subtract(random.nextInt(10) == 0 ? baseFee.divide(BigInteger.TWO) : BigInteger.ZERO);
+      BigInteger cap =
+          baseFee
+              .multiply(BigInteger.valueOf(1 + random.nextInt(3)))
+              .subtract(random.nextInt(10) == 0 ? baseFee.divide(BigInteger.TWO) : BigInteger.ZERO);
       BigInteger tip = BigInteger.valueOf(random.nextInt(3)).multiply(GWEI);
       Address to = f.user(random.nextInt(6)).address();
       BigInteger balance = state.account(from.address()).balance();
-      BigInteger value = random.nextInt(20) == 0 ? balance : BigInteger.valueOf(random.nextInt(1_000_000));
-      txs.add(switch (random.nextInt(9)) {
-        case 0 -> f.call(from, used, FakeSystemModule.ADDRESS, value, Bytes.of((byte) 1), 80_000, cap, tip);
-        case 1 -> f.call(from, used, FakeSystemModule.ADDRESS, BigInteger.ZERO, Bytes.of((byte) 2), 80_000, cap, tip);
-        case 2 -> f.call(from, used, FakeSystemModule.ADDRESS, BigInteger.ZERO,
-            FakeSystemModule.burnCall(BigInteger.valueOf(random.nextInt(400_000))), 80_000, cap, tip);
-        case 3 -> f.call(from, used, FakeSystemModule.ADDRESS, value, Bytes.of((byte) 1), 30_000, cap, tip);
-        case 4 -> f.call(from, used, to, value, Bytes.of((byte) 7, (byte) 0), 30_000, cap, tip);
-        case 5 -> f.legacy(from, used, to, value, cap);
-        default -> f.transfer(from, used, to, value, cap, tip);
-      });
+      BigInteger value =
+          random.nextInt(20) == 0 ? balance : BigInteger.valueOf(random.nextInt(1_000_000));
+      txs.add(
+          switch (random.nextInt(9)) {
+            case 0 ->
+                f.call(
+                    from,
+                    used,
+                    FakeSystemModule.ADDRESS,
+                    value,
+                    Bytes.of((byte) 1),
+                    80_000,
+                    cap,
+                    tip);
+            case 1 ->
+                f.call(
+                    from,
+                    used,
+                    FakeSystemModule.ADDRESS,
+                    BigInteger.ZERO,
+                    Bytes.of((byte) 2),
+                    80_000,
+                    cap,
+                    tip);
+            case 2 ->
+                f.call(
+                    from,
+                    used,
+                    FakeSystemModule.ADDRESS,
+                    BigInteger.ZERO,
+                    FakeSystemModule.burnCall(BigInteger.valueOf(random.nextInt(400_000))),
+                    80_000,
+                    cap,
+                    tip);
+            case 3 ->
+                f.call(
+                    from,
+                    used,
+                    FakeSystemModule.ADDRESS,
+                    value,
+                    Bytes.of((byte) 1),
+                    30_000,
+                    cap,
+                    tip);
+            case 4 -> f.call(from, used, to, value, Bytes.of((byte) 7, (byte) 0), 30_000, cap, tip);
+            case 5 -> f.legacy(from, used, to, value, cap);
+            default -> f.transfer(from, used, to, value, cap, tip);
+          });
     }
     return txs;
   }
@@ -189,12 +238,27 @@ class LedgerPropertyTest {
     Set<Evidence> out = new LinkedHashSet<>();
     for (int i = 0; i < 1 + random.nextInt(2); i++) {
       long round = random.nextInt(4);
-      VoteData a = new VoteData(ChainFixture.CHAIN_ID, 1, round + 1, Keccak.hash(Bytes.of((byte) 1)), Keccak.hash(Bytes.of((byte) 0)), round);
-      VoteData b = new VoteData(ChainFixture.CHAIN_ID, 1, round + 1, Keccak.hash(Bytes.of((byte) 2)), Keccak.hash(Bytes.of((byte) 0)), round);
+      VoteData a =
+          new VoteData(
+              ChainFixture.CHAIN_ID,
+              1,
+              round + 1,
+              Keccak.hash(Bytes.of((byte) 1)),
+              Keccak.hash(Bytes.of((byte) 0)),
+              round);
+      VoteData b =
+          new VoteData(
+              ChainFixture.CHAIN_ID,
+              1,
+              round + 1,
+              Keccak.hash(Bytes.of((byte) 2)),
+              Keccak.hash(Bytes.of((byte) 0)),
+              round);
       Evidence e = f.validators().equivocation(random.nextInt(4), a, b);
-      out.add(random.nextInt(5) == 0
-          ? Evidence.of(f.user(0).address(), e.messageA(), e.sigA(), e.messageB(), e.sigB())
-          : e);
+      out.add(
+          random.nextInt(5) == 0
+              ? Evidence.of(f.user(0).address(), e.messageA(), e.sigA(), e.messageB(), e.sigB())
+              : e);
     }
     return List.copyOf(out);
   }
@@ -206,8 +270,11 @@ class LedgerPropertyTest {
         ExecutionResult r = fresh.execute(block); // checks every root against the stored header
         fresh.commit(block, f.commitProof(block.header()), r);
         assertThat(ReceiptCodec.encodeList(r.receipts()))
-            .isEqualTo(ReceiptCodec.encodeList(ledger.chain().receipts(n).orElseThrow().stream()
-                .map(StoredReceipt::receipt).toList()));
+            .isEqualTo(
+                ReceiptCodec.encodeList(
+                    ledger.chain().receipts(n).orElseThrow().stream()
+                        .map(StoredReceipt::receipt)
+                        .toList()));
       }
       assertThat(fresh.head()).isEqualTo(ledger.head());
       for (Address a : everyone) {

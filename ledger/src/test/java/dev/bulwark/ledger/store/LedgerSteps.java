@@ -17,8 +17,12 @@ final class LedgerSteps {
     return advance(ledger, f, txs, List.of(), 0);
   }
 
-  static Block advance(Ledger ledger, ChainFixture f, List<SignedTransaction> txs,
-      List<Evidence> evidence, int skipped) {
+  static Block advance(
+      Ledger ledger,
+      ChainFixture f,
+      List<SignedTransaction> txs,
+      List<Evidence> evidence,
+      int skipped) {
     BuiltBlock built = ledger.build(f.template(ledger.head(), skipped), txs, evidence);
     try {
       ledger.commit(built.block(), f.commitProof(built.block().header()));
