@@ -203,6 +203,16 @@ class ChainStoreTest {
   }
 
   @Test
+  void aBlockOnAnUnknownParentIsRefused() {
+    BuiltBlock b1 = ledger.build(f.template(ledger.head(), 0), List.of(), List.of());
+    Ledger other = Ledger.open(new InMemoryStore(), f.genesis(), f.module());
+    BuiltBlock b2 = ledger.build(f.template(b1.block().header(), 0), List.of(), List.of());
+    assertThatThrownBy(() -> other.execute(b2.block()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("neither the head nor an executed uncommitted block");
+  }
+
+  @Test
   void commitRejectsBlocksThatDoNotExtendTheHeadOrMismatch() {
     BuiltBlock b1 = ledger.build(f.template(ledger.head(), 0), List.of(), List.of());
     BuiltBlock sibling = ledger.build(f.template(ledger.head(), 1), List.of(), List.of());
