@@ -18,6 +18,8 @@ import java.util.List;
  * byte-identical {@link ExecutionResult}; nothing is written to the store.
  */
 public final class BlockExecutor {
+  private static final int PARALLEL_RECOVERY_MIN = 64;
+
   private final ChainParams params;
   private final SystemModule module;
   private final MerkleStateTree tree;
@@ -29,9 +31,17 @@ public final class BlockExecutor {
     this.tree = tree;
   }
 
-  /** Executes {@code block} on {@code parent}, decoding its transactions (recovering senders). */
+  /**
+   * Executes {@code block} on {@code parent}, decoding its transactions. Their senders are
+   * recovered first, in parallel: recovery (about 0.2 ms each with BouncyCastle) would otherwise
+   * dominate a large block, and it is pure, so the order of recovery does not matter.
+   */
   public ExecutionResult execute(ParentState parent, Block block) throws InvalidBlockException {
-    return execute(parent, block, decode(block));
+    List<SignedTransaction> transactions = decode(block);
+    if (transactions.size() >= PARALLEL_RECOVERY_MIN) {
+      transactions.parallelStream().forEach(SignedTransaction::sender);
+    }
+    return execute(parent, block, transactions);
   }
 
   /**
