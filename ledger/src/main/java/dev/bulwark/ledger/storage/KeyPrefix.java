@@ -11,7 +11,23 @@ public enum KeyPrefix {
   /** Store metadata: schema version and chain identity. */
   META(0x00),
   /** Merkle state-tree nodes, keyed by their keccak256 hash. */
-  STATE_NODE(0x01);
+  STATE_NODE(0x01),
+  /** The chain head: number and hash of the last committed block (the prefix alone is the key). */
+  CHAIN_HEAD(0x10),
+  /** Committed blocks by 8-byte big-endian number. */
+  BLOCK(0x11),
+  /** Block number by block hash. */
+  BLOCK_NUMBER(0x12),
+  /** Commit proofs by block number. */
+  COMMIT_PROOF(0x13),
+  /** Where a transaction is: (block number, index) by transaction hash. */
+  TX_LOCATION(0x14),
+  /** A block's receipts by block number. */
+  RECEIPTS(0x15),
+  /** A block's logs bloom by block number (absent when the block has no logs). */
+  LOGS_BLOOM(0x16),
+  /** Validator sets by 8-byte big-endian epoch. */
+  VALIDATOR_SET(0x17);
 
   private final byte tag;
 
