@@ -52,6 +52,7 @@ class BlockValidityTest {
     assertThat(executed)
         .usingRecursiveComparison()
         .ignoringFields("stateNodes")
+        .withEqualsForType(Bytes::equals, Bytes.class)
         .isEqualTo(built.result());
     assertThat(Harness.contents(executed.stateNodes()))
         .isEqualTo(Harness.contents(built.result().stateNodes()));
