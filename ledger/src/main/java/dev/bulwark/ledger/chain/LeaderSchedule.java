@@ -2,39 +2,144 @@ package dev.bulwark.ledger.chain;
 
 import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.types.Address;
+import dev.bulwark.ledger.types.Bytes;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
- * Who leads round r of epoch e: a stake-weighted draw that is a pure function of (epoch, round,
- * validator set). It lives in the ledger because both consensus (who may propose) and execution
- * (which leader's slot failed, for inactivity) must compute exactly the same answer.
+ * Who leads round r of an epoch: stake-weighted rotation, a pure function of (epoch, round,
+ * validator set). It lives in the ledger because consensus (who may propose) and execution
+ * (whose leader slot failed, for inactivity jailing) must compute exactly the same answer.
  *
- * <p>The draw is keccak256("leader" ‖ epoch ‖ round) as a 256-bit integer modulo the total
- * power W, mapped onto the validators' cumulative power in set (address) order. There is no
- * leader reputation: a node's local observations must never decide who leads.
+ * <p>Each epoch has a cycle of {@code min(16n, 4096)} leader slots. Every validator gets at least
+ * one slot and the rest are apportioned by voting power (largest remainder). The validators are put
+ * in an order shuffled per epoch (by keccak256(tag ‖ epoch ‖ address)) and the slots are laid out
+ * by smooth weighted round robin, which spreads each validator's slots evenly over the cycle. Round
+ * r is led by slot r mod cycle length.
+ *
+ * <p>Why a rotation rather than a fresh random draw per round: spreading the slots bounds how many
+ * consecutive rounds faulty validators can lead. A commit needs two consecutive honest leaders;
+ * with equal stakes a cycle is a plain round robin, in which f faulty validators out of 3f+1 can
+ * never prevent that within one cycle, whereas independent draws (tried first) produced runs of
+ * faulty leaders long enough, with backed-off timeouts, to break the simulation's liveness bound.
+ * There is deliberately no leader reputation: skipping failed leaders would need failure records
+ * from committed blocks (never local observations, which would split nodes on who leads), and the
+ * inactivity rules already jail leaders that keep failing.
  */
 public final class LeaderSchedule {
-  private static final byte[] DOMAIN = "leader".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  /** Slots per validator in a cycle (before the cap). */
+  public static final int SLOTS_PER_VALIDATOR = 16;
+  /** Upper bound of the cycle length. */
+  public static final int MAX_SLOTS = 4096;
 
-  private LeaderSchedule() {}
+  private static final byte[] TAG = "bulwark-leader-order".getBytes(StandardCharsets.US_ASCII);
+  /** Callers ask about one epoch at a time; an immutable one-entry cache avoids rebuilding. */
+  private static volatile LeaderSchedule last;
 
-  /** Index (in set order) of the leader of {@code round}; the set's epoch is the draw's epoch. */
-  public static int leaderIndex(ValidatorSet set, long round) {
-    byte[] seed = ByteBuffer.allocate(16).putLong(set.epoch()).putLong(round).array();
-    BigInteger draw = new BigInteger(1, Keccak.hash256(DOMAIN, seed)).mod(set.totalPower());
-    BigInteger cumulative = BigInteger.ZERO;
-    for (int i = 0; i < set.size(); i++) {
-      cumulative = cumulative.add(set.get(i).votingPower());
-      if (draw.compareTo(cumulative) < 0) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("draw " + draw + " not below total power " + set.totalPower());
+  private final ValidatorSet validators;
+  private final int[] cycle;
+
+  private LeaderSchedule(ValidatorSet validators) {
+    this.validators = validators;
+    int n = validators.size();
+    int slots = Math.max(n, Math.min(MAX_SLOTS, n * SLOTS_PER_VALIDATOR));
+    this.cycle = layout(shuffledOrder(validators), apportion(validators, slots), slots);
   }
 
-  /** Address of the leader of {@code round}. */
+  /** The schedule of the epoch of {@code validators}. */
+  public static LeaderSchedule of(ValidatorSet validators) {
+    LeaderSchedule cached = last;
+    if (cached != null && cached.validators.equals(validators)) {
+      return cached;
+    }
+    LeaderSchedule fresh = new LeaderSchedule(validators);
+    last = fresh;
+    return fresh;
+  }
+
+  /** Index (in set order) of the leader of {@code round} in the epoch of {@code set}. */
+  public static int leaderIndex(ValidatorSet set, long round) {
+    return of(set).leaderIndex(round);
+  }
+
+  /** Address of the leader of {@code round} in the epoch of {@code set}. */
   public static Address leader(ValidatorSet set, long round) {
-    return set.get(leaderIndex(set, round)).address();
+    return of(set).leader(round);
+  }
+
+  /** The leader's index in the validator set. */
+  public int leaderIndex(long round) {
+    return cycle[(int) Math.floorMod(round, (long) cycle.length)];
+  }
+
+  /** The leader of {@code round}. */
+  public Address leader(long round) {
+    return validators.get(leaderIndex(round)).address();
+  }
+
+  /** The validator set this schedule draws from. */
+  public ValidatorSet validators() {
+    return validators;
+  }
+
+  /** Slots per validator: one each, the rest by power, largest remainders first. */
+  private static long[] apportion(ValidatorSet set, int slots) {
+    int n = set.size();
+    BigInteger spare = BigInteger.valueOf(slots - n);
+    BigInteger total = set.totalPower();
+    long[] weights = new long[n];
+    BigInteger[] remainders = new BigInteger[n];
+    long given = 0;
+    for (int i = 0; i < n; i++) {
+      BigInteger[] qr = spare.multiply(set.get(i).votingPower()).divideAndRemainder(total);
+      weights[i] = 1 + qr[0].longValueExact();
+      remainders[i] = qr[1];
+      given += weights[i];
+    }
+    List<Integer> byRemainder = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      byRemainder.add(i);
+    }
+    byRemainder.sort(
+        Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
+    for (int k = 0; given < slots; k++, given++) {
+      weights[byRemainder.get(k % n)]++;
+    }
+    return weights;
+  }
+
+  /** The validators' indexes in this epoch's pseudo-random order. */
+  private static List<Integer> shuffledOrder(ValidatorSet set) {
+    byte[] epoch = ByteBuffer.allocate(8).putLong(set.epoch()).array();
+    List<Integer> order = new ArrayList<>();
+    List<Bytes> keys = new ArrayList<>();
+    for (int i = 0; i < set.size(); i++) {
+      order.add(i);
+      keys.add(Bytes.of(Keccak.hash256(TAG, epoch, set.get(i).address().bytes().toArray())));
+    }
+    order.sort(Comparator.comparing(keys::get));
+    return order;
+  }
+
+  /** Smooth weighted round robin: each step the highest running credit leads, then pays back. */
+  private static int[] layout(List<Integer> order, long[] weights, int slots) {
+    long[] credit = new long[weights.length];
+    int[] out = new int[slots];
+    for (int s = 0; s < slots; s++) {
+      int best = -1;
+      for (int i : order) {
+        credit[i] += weights[i];
+        if (best < 0 || credit[i] > credit[best]) {
+          best = i;
+        }
+      }
+      credit[best] -= slots;
+      out[s] = best;
+    }
+    return out;
   }
 }
