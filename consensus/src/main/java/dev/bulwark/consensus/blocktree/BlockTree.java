@@ -204,6 +204,19 @@ public final class BlockTree {
     return ready;
   }
 
+  /**
+   * After a commit: the root is final, so its state is the committed chain's even when this
+   * node's own execution of it has not come back yet. Marks it executed and returns the
+   * children that can now be executed.
+   */
+  public List<Block> settleRoot() {
+    if (root.state == ExecutionState.EXECUTED) {
+      return List.of();
+    }
+    root.state = ExecutionState.EXECUTING;
+    return markExecuted(root.block.hash());
+  }
+
   /** Marks block {@code id} and its descendants invalid: none is voted for or extended. */
   public void markInvalid(Hash id) {
     Deque<Hash> todo = new ArrayDeque<>(List.of(id));

@@ -21,10 +21,11 @@ final class BlockSync {
   /** How long a request is awaited before it may be sent again. */
   static final long RETRY_MILLIS = 1000;
   private static final int MAX_INFLIGHT = 32;
+  private static final long NEVER = Long.MIN_VALUE / 2; // far past, yet safe to subtract from
 
   private final Map<Hash, Long> blocksRequested = new LinkedHashMap<>();
   private final Map<PeerId, Long> committedRequested = new LinkedHashMap<>();
-  private long committedAskedAt = Long.MIN_VALUE;
+  private long committedAskedAt = NEVER;
 
   /** A request for block {@code id} to {@code peer}, unless one is already on its way. */
   Optional<Action> fetchBlock(Hash id, PeerId peer, long now) {
@@ -61,7 +62,7 @@ final class BlockSync {
   boolean takeCommittedResponse(PeerId peer) {
     boolean asked = committedRequested.remove(peer) != null;
     if (asked) {
-      committedAskedAt = Long.MIN_VALUE; // the answer is in: a follow-up may go out at once
+      committedAskedAt = NEVER; // the answer is in: a follow-up may go out at once
     }
     return asked;
   }

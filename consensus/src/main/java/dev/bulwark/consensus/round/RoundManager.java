@@ -266,6 +266,8 @@ public final class RoundManager {
       return; // a peer behind us; it catches up from our later-epoch messages
     }
     if (m.epoch() > state.epoch) {
+      LOG.debug("{} got a message of epoch {} in epoch {}: catching up", self, m.epoch(),
+          state.epoch);
       buffer(from, m);
       fetchCommitted(from);
       return;
@@ -291,6 +293,7 @@ public final class RoundManager {
 
   private void onProposal(PeerId from, ProposalMessage p) throws InvalidMessageException {
     EpochState s = state;
+    LOG.trace("{} received the proposal of round {} from {}", self, p.round(), from);
     int index = s.verifier.indexOf(p.author());
     SigningData data = p.proposalData(config.chainId());
     if (!from.equals(PeerId.SELF)) {
@@ -311,10 +314,12 @@ public final class RoundManager {
     }
     long round = s.pacemaker.round();
     if (p.round() < round) {
+      LOG.trace("{} ignores a proposal for past round {} (in {})", self, p.round(), round);
       replySyncInfo(from);
       return;
     }
     if (p.round() > round || !s.tree.contains(p.block().header().parentHash())) {
+      LOG.trace("{} keeps the proposal of round {} for later (in {})", self, p.round(), round);
       s.keepPending(from, p);
       return;
     }
@@ -334,6 +339,7 @@ public final class RoundManager {
     }
     ProposalMessage p = s.awaitingVote.get();
     Optional<ExecutionState> exec = s.tree.executionState(p.block().hash());
+    LOG.trace("{} may vote in round {}: block {}", self, p.round(), exec);
     if (p.round() != s.pacemaker.round() || exec.isEmpty()
         || exec.get() == ExecutionState.INVALID) {
       s.awaitingVote = Optional.empty();
@@ -344,6 +350,7 @@ public final class RoundManager {
     }
     s.awaitingVote = Optional.empty();
     try {
+      LOG.trace("{} votes in round {}", self, p.round());
       sendVote(safety.vote(p.block(), p.lastRoundTc()));
     } catch (UnsafeToSignException e) {
       LOG.debug("{} does not vote in round {}: {}", self, p.round(), e.getMessage());
@@ -372,8 +379,7 @@ public final class RoundManager {
           "vote signature of " + v.author() + " does not verify");
     }
     long round = s.pacemaker.round();
-    if (v.round() + 1 < round || v.round() > round + config.maxRoundsAhead()
-        || !s.election.leader(v.round() + 1).equals(self)) {
+    if (v.round() + 1 < round || v.round() > round + config.maxRoundsAhead()) {
       return;
     }
     VoteOutcome result = s.votes.add(v, index, from);
@@ -456,6 +462,12 @@ public final class RoundManager {
       TimeoutMessage timeout = safety.timeout(round, hqc.get(), tc);
       out.add(new Action.Broadcast(timeout));
       selfQueue.add(timeout);
+      // The round's votes may be stuck at a crashed or silent next leader: repeating ours to
+      // everyone lets any node that collects a quorum of them form the QC (Aptos does the same).
+      safety.data().lastVote().filter(v -> v.round() == round).ifPresent(v -> {
+        out.add(new Action.Broadcast(v));
+        selfQueue.add(v);
+      });
     } catch (UnsafeToSignException e) {
       LOG.debug("{} does not time out round {}: {}", self, round, e.getMessage());
     }
@@ -531,6 +543,9 @@ public final class RoundManager {
 
   private void applyCommit(CommitDecision d) {
     out.add(new Action.CommitBlocks(d.blocks(), d.proof(), d.proofPath()));
+    for (Block child : state.tree.settleRoot()) {
+      execute(child);
+    }
     if (d.endsEpoch()) {
       awaitingEpochChange = true;
       out.add(new Action.Broadcast(syncInfo())); // lets every peer see the commit of the epoch end
@@ -547,6 +562,8 @@ public final class RoundManager {
     s.pendingProposals.headMap(round).clear();
     s.awaitingVote = Optional.empty();
     out.add(new Action.SetTimer(TimerKind.ROUND_TIMEOUT, s.epoch, round, s.pacemaker.deadline()));
+    LOG.trace("{} enters round {} of epoch {} (timeout {} ms)", self, round, s.epoch,
+        s.pacemaker.currentTimeoutMillis());
     if (s.timeouts.joinable(round)) {
       localTimeout();
     }
@@ -634,6 +651,7 @@ public final class RoundManager {
       return;
     }
     ProposalMessage proposal = new ProposalMessage(block, signature, draft.tc());
+    LOG.trace("{} proposes block {} in round {}", self, block.header().number(), draft.round());
     ownExecuted = block.hash();
     out.add(new Action.Broadcast(proposal));
     selfQueue.add(proposal);
@@ -679,6 +697,7 @@ public final class RoundManager {
       return;
     }
     Optional<Block> block = s.tree.block(id);
+    LOG.trace("{} executed block {}: {}", self, id, block.map(b -> b.header().number()));
     if (block.isEmpty()) {
       return;
     }
@@ -695,7 +714,10 @@ public final class RoundManager {
   // ------------------------------------------------------------------ catching up
 
   private void fetchBlock(Hash id, PeerId from) {
-    sync.fetchBlock(id, from, now).ifPresent(out::add);
+    sync.fetchBlock(id, from, now).ifPresent(a -> {
+      LOG.trace("{} fetches block {} from {}", self, id, from);
+      out.add(a);
+    });
   }
 
   private void fetchCommitted(PeerId from) {
@@ -709,6 +731,7 @@ public final class RoundManager {
       return;
     }
     List<Block> blocks = r.blocks();
+    LOG.trace("{} got {} blocks from {} for {}", self, blocks.size(), from, r.blockId());
     int fresh = 0;
     while (fresh < blocks.size() && !s.tree.contains(blocks.get(fresh).hash())) {
       fresh++;
@@ -749,6 +772,8 @@ public final class RoundManager {
     if (!sync.takeCommittedResponse(from)) {
       return;
     }
+    LOG.debug("{} got {} committed segments from {} (its height {})", self,
+        r.segments().size(), from, r.highestCommitted());
     boolean progressed = false;
     for (CommittedSegment segment : r.segments()) {
       if (awaitingEpochChange || segment.proof().epoch() != state.epoch) {
