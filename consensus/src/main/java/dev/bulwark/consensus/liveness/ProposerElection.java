@@ -16,7 +16,7 @@ import java.util.List;
  * Stake-weighted leader rotation, a pure function of the epoch, the round and the epoch's
  * validator set (which comes from committed state), so every honest node agrees on every leader.
  *
- * <p>Each epoch has a cycle of {@code min(4n, 1024)} leader slots. Every validator gets at least
+ * <p>Each epoch has a cycle of {@code min(16n, 4096)} leader slots. Every validator gets at least
  * one slot and the rest are apportioned by voting power (largest remainder). The validators are
  * put in an order shuffled per epoch (by keccak256(tag ‖ epoch ‖ address)) and the slots are
  * laid out by smooth weighted round robin, which spreads each validator's slots evenly over the
@@ -33,9 +33,9 @@ import java.util.List;
  */
 public final class ProposerElection {
   /** Slots per validator in a cycle (before the cap). */
-  public static final int SLOTS_PER_VALIDATOR = 4;
+  public static final int SLOTS_PER_VALIDATOR = 16;
   /** Upper bound of the cycle length. */
-  public static final int MAX_SLOTS = 1024;
+  public static final int MAX_SLOTS = 4096;
   private static final byte[] TAG = "bulwark-leader-order".getBytes(StandardCharsets.US_ASCII);
 
   private final ValidatorSet validators;
