@@ -11,6 +11,8 @@ import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.TimeoutCertificate;
 import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Hash;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +65,15 @@ final class EpochState {
     this.votes = votes;
     this.timeouts = timeouts;
     this.selfIndex = selfIndex;
+  }
+
+  /** The state of a fresh epoch of {@code set}, whose tree starts at {@code tree}'s root. */
+  static EpochState start(ConsensusConfig config, ValidatorSet set, SignatureScheme scheme,
+      Address self, BlockTree tree, Hash epochRoot) {
+    return new EpochState(set, new ProposerElection(set),
+        new MessageVerifier(config.chainId(), set, scheme, epochRoot), tree,
+        new Pacemaker(config.timeouts(), tree.rootRound() + 1), new PendingVotes(set, scheme),
+        new PendingTimeouts(set, scheme), set.indexOf(self));
   }
 
   /** Remembers a QC whose block is missing, dropping the oldest beyond the bound. */

@@ -4,6 +4,7 @@ import dev.bulwark.consensus.message.CommittedSegment;
 import dev.bulwark.consensus.round.Action;
 import dev.bulwark.consensus.round.PenaltyReason;
 import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.CommitProof;
 import dev.bulwark.ledger.chain.Evidence;
 import dev.bulwark.ledger.chain.SigningData;
 import dev.bulwark.ledger.chain.VerificationException;
@@ -14,6 +15,7 @@ import dev.bulwark.ledger.types.Hash;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,7 @@ final class SafetyMonitor {
   private final Set<Address> honestValidators;
   private final Map<Long, Hash> canonical = new HashMap<>();
   private final Map<SignedSlot, Bytes> signed = new HashMap<>();
+  private final Set<CommitProof> verifiedProofs = new HashSet<>();
   private final List<Violation> violations = new ArrayList<>();
 
   private record SignedSlot(Address author, int kind, long epoch, long round) {}
@@ -56,7 +59,10 @@ final class SafetyMonitor {
   void onCommit(int node, boolean honest, Action.CommitBlocks c, long t) {
     try {
       new CommittedSegment(c.blocks(), c.proof(), c.proofPath());
-      c.proof().verify(chainId, epochs.set(c.proof().epoch()), scheme);
+      if (!verifiedProofs.contains(c.proof())) { // every node commits with the same proofs
+        c.proof().verify(chainId, epochs.set(c.proof().epoch()), scheme);
+        verifiedProofs.add(c.proof());
+      }
     } catch (IllegalArgumentException | VerificationException e) {
       violations.add(new Violation(Violation.Kind.SAFETY, t,
           "node " + node + " committed without a valid commit proof: " + e.getMessage()));

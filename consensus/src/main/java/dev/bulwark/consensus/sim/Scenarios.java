@@ -196,10 +196,10 @@ public final class Scenarios {
         for (int k = twinned; k < n; k++) {
           (k - twinned < (rest + 1) / 2 ? left : right).add(k);
         }
-        b.partitions.add(new PartitionPhase(0, 8000, List.of(left, right)));
+        b.partitions.add(new PartitionPhase(0, 5000, List.of(left, right)));
         b.checkLiveness = false;
-        b.gst = 8000;
-        b.end = 8000;
+        b.gst = 5000;
+        b.end = 5000;
         return b.build();
       });
 

@@ -4,7 +4,6 @@ import dev.bulwark.consensus.liveness.TimeoutPolicy;
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.ConsensusMessageCodec;
 import dev.bulwark.consensus.message.EpochMessage;
-import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.ProposalMessage;
 import dev.bulwark.consensus.message.TimeoutMessage;
 import dev.bulwark.consensus.message.VoteMessage;
@@ -79,7 +78,7 @@ public final class Simulation {
     this.network = root.split();
     this.keys = SimKeys.create(seed, plan.keyCount());
     if (realBls) {
-      this.scheme = SignatureScheme.BLS;
+      this.scheme = new MemoizedScheme(SignatureScheme.BLS);
     } else {
       TestSignatureScheme test = new TestSignatureScheme();
       keys.all().forEach(k -> test.register(k.secretKey(), k.publicKey()));
