@@ -69,6 +69,8 @@ public final class Simulation {
   private long now = START_MILLIS;
   private long events;
   private long highestHonestCommit;
+  private final Set<Hash> offencesReported = new TreeSet<>();
+  private final Set<Hash> offencesSlashed = new TreeSet<>();
 
   private Simulation(Plan plan, long seed, boolean realBls) {
     this.plan = plan;
@@ -111,7 +113,8 @@ public final class Simulation {
     Simulation sim = new Simulation(plan, seed, realBls);
     List<Violation> violations = sim.runToEnd();
     return new SimResult(scenario, sim.schedule.set(0).size(), seed, realBls,
-        sim.highestHonestCommit, violations, sim.trace.value(), sim.events);
+        sim.highestHonestCommit, violations, sim.trace.value(), sim.events,
+        sim.offencesReported.size(), sim.offencesSlashed.size());
   }
 
   private Block genesis() {
@@ -300,6 +303,9 @@ public final class Simulation {
     } else if (a instanceof Action.ReportEvidence r) {
       n.payloads.report(r.evidence());
       evidence.reported(n.id, r.evidence());
+      if (n.honest) {
+        offencesReported.add(r.evidence().id());
+      }
       safety.onEvidence(n.id, r.evidence(), now);
     } else if (a instanceof Action.PenalisePeer p) {
       Optional<SimNode> peer = nodes.stream().filter(m -> m.peer.equals(p.peer())).findFirst();
@@ -319,6 +325,7 @@ public final class Simulation {
     Block last = c.blocks().get(c.blocks().size() - 1);
     trace.add(last.hash().bytes().hashCode());
     if (n.honest) {
+      c.blocks().forEach(b -> b.evidence().forEach(e -> offencesSlashed.add(e.id())));
       highestHonestCommit = Math.max(highestHonestCommit, last.header().number());
       liveness.onCommit(n.id, last.header().number(), now);
     }
@@ -514,15 +521,5 @@ public final class Simulation {
     public EpochSchedule schedule() {
       return schedule;
     }
-  }
-
-  /** The seed of this run (for reports). */
-  long seed() {
-    return seed;
-  }
-
-  /** Unused-hash guard: the id of a block, for debugging output. */
-  static String shortId(Hash h) {
-    return h.toHex().substring(0, 10);
   }
 }

@@ -19,8 +19,11 @@ class SimulationSuiteTest {
     List<SimulationRunner.Combo> combos = SimulationRunner.combos(Scenarios.ALL, List.of(4, 7));
     List<String> failures = new ArrayList<>();
     List<Long> commits = new ArrayList<>();
+    long[] offences = new long[2];
     SimulationRunner.Summary summary = SimulationRunner.runAll(combos, SEEDS, r -> {
       commits.add(r.commits());
+      offences[0] += r.offencesReported();
+      offences[1] += r.offencesSlashed();
       if (r.failed()) {
         failures.add("seed " + r.seed() + " (" + r.scenario() + ", n=" + r.validators() + "): "
             + r.violations().get(0) + "\n  replay: "
@@ -32,5 +35,7 @@ class SimulationSuiteTest {
     assertThat(summary.runs()).isEqualTo(SEEDS);
     assertThat(summary.failed()).isFalse();
     assertThat(commits).as("every run commits blocks").allMatch(c -> c > 0);
+    assertThat(offences[0]).as("equivocations are detected").isPositive();
+    assertThat(offences[1]).as("and their evidence is committed (slashed)").isPositive();
   }
 }
