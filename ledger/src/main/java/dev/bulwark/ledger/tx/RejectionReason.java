@@ -40,7 +40,11 @@ public enum RejectionReason {
   /** Pool: fees below the pool's floor. */
   UNDERPRICED("transaction underpriced"),
   /** State: the fee cap is below the current base fee. */
-  FEE_CAP_BELOW_BASE_FEE("max fee per gas less than block base fee");
+  FEE_CAP_BELOW_BASE_FEE("max fee per gas less than block base fee"),
+  /** Pool: the raw transaction is larger than the pool's size limit. */
+  OVERSIZED_DATA("oversized data"),
+  /** Pool: the pool is full and nothing in it may be evicted for this transaction. */
+  TXPOOL_FULL("txpool is full");
 
   private final String message;
 

@@ -9,6 +9,8 @@ public final class Bytes implements Comparable<Bytes> {
   private static final HexFormat HEX = HexFormat.of();
 
   private final byte[] bytes;
+  /** Cached {@link Arrays#hashCode}; 0 means not yet computed (a racy but benign cache, as String's). */
+  private int hash;
 
   private Bytes(byte[] bytes) {
     this.bytes = bytes;
@@ -95,7 +97,12 @@ public final class Bytes implements Comparable<Bytes> {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(bytes);
+      hash = h;
+    }
+    return h;
   }
 
   @Override

@@ -1,0 +1,171 @@
+package dev.bulwark.ledger.bench;
+
+import dev.bulwark.ledger.state.Account;
+import dev.bulwark.ledger.state.AccountCodec;
+import dev.bulwark.ledger.state.StateKeys;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
+import dev.bulwark.ledger.state.merkle.TreeStats;
+import dev.bulwark.ledger.storage.Durability;
+import dev.bulwark.ledger.storage.LevelDbStore;
+import dev.bulwark.ledger.storage.WriteBatch;
+import dev.bulwark.ledger.types.Address;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.types.Hash;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Part 2: the cost of one block's state-root update at two state sizes. For each size a LevelDB
+ * state tree of real account leaves (keys {@link StateKeys#account}, values {@link AccountCodec})
+ * is built in chunks. Then rounds alternate between the sizes (so both see the same machine load):
+ * each changes {@code changedKeys} distinct random accounts (what a block of half as many transfers
+ * touches: a sender and a recipient each) and times {@link MerkleStateTree#update} alone on the
+ * thread's CPU clock, then the synced write of its nodes separately.
+ */
+final class StateRootBench {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final int BUILD_CHUNK = 50_000;
+
+  private final int accounts;
+  private final LevelDbStore store;
+  private final MerkleStateTree tree;
+  private final Random random;
+  private Hash root = MerkleStateTree.EMPTY_ROOT;
+
+  /** Per-size figures over the measured rounds: update CPU (min and median), write, nodes. */
+  record Result(
+      int accounts,
+      double minCpuMs,
+      double medianCpuMs,
+      double medianWriteMs,
+      double nodesWritten) {}
+
+  private StateRootBench(Path dir, int accounts) {
+    this.accounts = accounts;
+    this.store = LevelDbStore.open(dir, 1, Bytes.of(new byte[32]));
+    this.tree = new MerkleStateTree(store);
+    this.random = new Random(accounts);
+  }
+
+  /** Measures both sizes; the first result is {@code smallAccounts}'. */
+  static List<Result> run(
+      Path dir,
+      int smallAccounts,
+      int largeAccounts,
+      int changedKeys,
+      int warmupRounds,
+      int rounds,
+      Consumer<String> out) {
+    StateRootBench small = new StateRootBench(dir.resolve("small"), smallAccounts);
+    try {
+      StateRootBench large = new StateRootBench(dir.resolve("large"), largeAccounts);
+      try {
+        for (StateRootBench b : List.of(small, large)) {
+          long t0 = System.nanoTime();
+          b.build();
+          out.accept(
+              String.format(
+                  "state root: %,d accounts built in %.1f s",
+                  b.accounts, (System.nanoTime() - t0) / 1e9));
+        }
+        double[][] cpu = new double[2][rounds];
+        double[][] write = new double[2][rounds];
+        double[][] nodes = new double[2][rounds];
+        for (int round = 0; round < warmupRounds + rounds; round++) {
+          for (int s = 0; s < 2; s++) {
+            StateRootBench b = s == 0 ? small : large;
+            double[] m = b.round(changedKeys);
+            out.accept(
+                String.format(
+                    "  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f"
+                        + " ms, %,.0f nodes written, %,.0f store reads",
+                    b.accounts,
+                    round,
+                    round < warmupRounds ? " (warm-up)" : "",
+                    m[0],
+                    m[1],
+                    m[2],
+                    m[3],
+                    m[4]));
+            if (round >= warmupRounds) {
+              cpu[s][round - warmupRounds] = m[0];
+              write[s][round - warmupRounds] = m[2];
+              nodes[s][round - warmupRounds] = m[3];
+            }
+          }
+        }
+        return List.of(
+            result(smallAccounts, cpu[0], write[0], nodes[0]),
+            result(largeAccounts, cpu[1], write[1], nodes[1]));
+      } finally {
+        large.store.close();
+      }
+    } finally {
+      small.store.close();
+    }
+  }
+
+  private static Result result(int accounts, double[] cpu, double[] write, double[] nodes) {
+    return new Result(
+        accounts,
+        Arrays.stream(cpu).min().orElse(Double.NaN),
+        Stats.median(cpu),
+        Stats.median(write),
+        Stats.median(nodes));
+  }
+
+  private void build() {
+    for (int from = 0; from < accounts; from += BUILD_CHUNK) {
+      Map<Hash, Bytes> chunk = new HashMap<>();
+      for (int i = from; i < Math.min(accounts, from + BUILD_CHUNK); i++) {
+        chunk.put(key(i), value());
+      }
+      WriteBatch batch = new WriteBatch();
+      root = tree.update(root, chunk, batch);
+      store.write(batch, Durability.NO_SYNC);
+    }
+  }
+
+  /** One block's update: {cpu ms, wall ms, synced write ms, nodes written, store reads}. */
+  private double[] round(int changedKeys) {
+    Map<Hash, Bytes> changes = new HashMap<>();
+    while (changes.size() < changedKeys) {
+      changes.put(key(random.nextInt(accounts)), value());
+    }
+    WriteBatch batch = new WriteBatch();
+    TreeStats before = tree.stats();
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    long w0 = System.nanoTime();
+    root = tree.update(root, changes, batch);
+    long w1 = System.nanoTime();
+    long cpu1 = THREADS.getCurrentThreadCpuTime();
+    store.write(batch, Durability.SYNC);
+    long w2 = System.nanoTime();
+    TreeStats cost = tree.stats().minus(before);
+    return new double[] {
+      (cpu1 - cpu0) / 1e6, (w1 - w0) / 1e6, (w2 - w1) / 1e6, cost.nodeWrites(), cost.storeReads()
+    };
+  }
+
+  private static Hash key(int i) {
+    byte[] a = ByteBuffer.allocate(Address.SIZE).putInt(Address.SIZE - 4, i).array();
+    return StateKeys.account(new Address(Bytes.of(a)));
+  }
+
+  private Bytes value() {
+    return AccountCodec.encode(
+        new Account(
+            1 + random.nextInt(1000),
+            BigInteger.valueOf(random.nextLong() & Long.MAX_VALUE)
+                .multiply(BigInteger.valueOf(1_000_000))));
+  }
+}

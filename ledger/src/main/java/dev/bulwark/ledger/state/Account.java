@@ -1,0 +1,32 @@
+package dev.bulwark.ledger.state;
+
+import java.math.BigInteger;
+
+/** An account: nonce (uint64, compare unsigned) and balance (uint256 base units). */
+public record Account(long nonce, BigInteger balance) {
+  // declared before EMPTY: static initialisers run in order, and EMPTY's constructor reads it
+  private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  /** The state of an address never touched. */
+  public static final Account EMPTY = new Account(0, BigInteger.ZERO);
+
+  public Account {
+    if (balance == null || balance.signum() < 0 || balance.compareTo(MAX_UINT256) > 0) {
+      throw new IllegalArgumentException("balance must be a uint256, got " + balance);
+    }
+  }
+
+  /** True for the never-touched state (stored as an absent leaf). */
+  public boolean isEmpty() {
+    return nonce == 0 && balance.signum() == 0;
+  }
+
+  /** This account with {@code delta} added to the balance (negative to debit). */
+  public Account withBalanceDelta(BigInteger delta) {
+    return new Account(nonce, balance.add(delta));
+  }
+
+  /** This account with its nonce incremented. */
+  public Account withNextNonce() {
+    return new Account(nonce + 1, balance);
+  }
+}

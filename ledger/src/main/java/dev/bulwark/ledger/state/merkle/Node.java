@@ -1,0 +1,18 @@
+package dev.bulwark.ledger.state.merkle;
+
+import dev.bulwark.ledger.types.Hash;
+
+/** A tree node: its canonical encoding and the keccak256 of that encoding, its identity. */
+sealed interface Node permits LeafNode, InternalNode {
+  /** keccak256 of {@link #encoding()}. */
+  Hash hash();
+
+  /** The canonical bytes that are hashed and go into proofs (see {@link NodeCodec}). */
+  byte[] encoding();
+
+  /** The bytes stored under the hash: the encoding plus any local, unhashed index data. */
+  byte[] storedBytes();
+
+  /** This node as a child pointer. */
+  ChildRef ref();
+}

@@ -1,0 +1,160 @@
+package dev.bulwark.ledger.state.merkle;
+
+import dev.bulwark.ledger.codec.DecodeException;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.types.Hash;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+
+/**
+ * The node wire format, hashed for the root and stored under the hash:
+ *
+ * <pre>
+ * leaf:     0x00 | key (32) | value (rest)
+ * internal: 0x01 | childMask (2, big-endian) | leafMask (2) | child hash (32) per set childMask
+ *           bit, in nibble order
+ * </pre>
+ *
+ * The tag byte separates the two domains, so no leaf hash can pass for an internal one. In the
+ * store an internal node is followed by the keys of its leaf children (32 bytes each, nibble
+ * order): local index data, not hashed and not part of proofs. Decoding
+ * is strict and rejects non-canonical internal nodes (one leaf child, leaf bits without a child),
+ * because a proof carries nodes from an untrusted peer.
+ */
+final class NodeCodec {
+  static final byte LEAF_TAG = 0x00;
+  static final byte INTERNAL_TAG = 0x01;
+  static final int INTERNAL_HEADER = 5;
+  private static final int LEAF_HEADER = 1 + Hash.SIZE;
+  private static final ThreadLocal<KeccakDigest> DIGEST =
+      ThreadLocal.withInitial(() -> new KeccakDigest(256));
+
+  private NodeCodec() {}
+
+  /** The leaf holding {@code key -> value}. */
+  static LeafNode leaf(Hash key, Bytes value) {
+    byte[] enc = new byte[LEAF_HEADER + value.size()];
+    enc[0] = LEAF_TAG;
+    key.bytes().copyTo(enc, 1);
+    value.copyTo(enc, LEAF_HEADER);
+    return new LeafNode(enc, keccak(enc, enc.length));
+  }
+
+  /** The internal node over {@code slots}. */
+  static InternalNode internal(Slots slots) {
+    int mask = slots.mask();
+    int leaves = slots.leafMask();
+    int encodingLength = INTERNAL_HEADER + Integer.bitCount(mask) * Hash.SIZE;
+    byte[] stored = new byte[encodingLength + Integer.bitCount(leaves) * Hash.SIZE];
+    stored[0] = INTERNAL_TAG;
+    stored[1] = (byte) (mask >>> 8);
+    stored[2] = (byte) mask;
+    stored[3] = (byte) (leaves >>> 8);
+    stored[4] = (byte) leaves;
+    int offset = INTERNAL_HEADER;
+    int keyOffset = encodingLength;
+    for (int nibble = 0; nibble < 16; nibble++) {
+      int bit = 1 << nibble;
+      if ((mask & bit) != 0) {
+        slots.copyHash(nibble, stored, offset);
+        offset += Hash.SIZE;
+        if ((leaves & bit) != 0) {
+          slots.copyLeafKey(nibble, stored, keyOffset);
+          keyOffset += Hash.SIZE;
+        }
+      }
+    }
+    return new InternalNode(stored, encodingLength, keccak(stored, encodingLength));
+  }
+
+  /**
+   * Decodes stored bytes known to hash to {@code hash}: the canonical encoding, then for an
+   * internal node the keys of its leaf children. The hash is trusted, not recomputed.
+   */
+  static Node decodeStored(byte[] stored, Hash hash) {
+    validatePrefix(stored);
+    if (stored[0] == LEAF_TAG) {
+      return new LeafNode(stored, hash);
+    }
+    int length = internalLength(stored);
+    int expected = length + Integer.bitCount(leafMask(stored)) * Hash.SIZE;
+    if (stored.length != expected) {
+      throw new DecodeException("stored state-tree internal node of " + stored.length
+          + " bytes, expected " + expected);
+    }
+    return new InternalNode(stored, length, hash);
+  }
+
+  /**
+   * Decodes an untrusted canonical encoding (a proof node), computing its hash. An internal node
+   * decoded this way knows its leaf children's flags but not their keys.
+   */
+  static Node decode(byte[] enc) {
+    validatePrefix(enc);
+    Hash hash = keccak(enc, enc.length);
+    if (enc[0] == LEAF_TAG) {
+      return new LeafNode(enc, hash);
+    }
+    if (enc.length != internalLength(enc)) {
+      throw new DecodeException("state-tree internal node of " + enc.length + " bytes for "
+          + Integer.bitCount(childMask(enc)) + " children");
+    }
+    return new InternalNode(enc, enc.length, hash);
+  }
+
+  /** keccak256 of the first {@code length} bytes of {@code data} (the stored tail is unhashed). */
+  private static Hash keccak(byte[] data, int length) {
+    // One digest per thread: a fresh one costs an allocation and a state reset per node.
+    KeccakDigest digest = DIGEST.get();
+    digest.update(data, 0, length);
+    byte[] out = new byte[Hash.SIZE];
+    digest.doFinal(out, 0);
+    return new Hash(Bytes.of(out));
+  }
+
+  static int childMask(byte[] enc) {
+    return (enc[1] & 0xff) << 8 | enc[2] & 0xff;
+  }
+
+  static int leafMask(byte[] enc) {
+    return (enc[3] & 0xff) << 8 | enc[4] & 0xff;
+  }
+
+  /** Nibble {@code depth} (0 = high half of byte 0) of a 32-byte key. */
+  static int nibble(Hash key, int depth) {
+    int b = key.bytes().get(depth >> 1) & 0xff;
+    return (depth & 1) == 0 ? b >>> 4 : b & 0x0f;
+  }
+
+  /** Expected canonical length of an internal node from its child mask. */
+  private static int internalLength(byte[] enc) {
+    return INTERNAL_HEADER + Integer.bitCount(childMask(enc)) * Hash.SIZE;
+  }
+
+  /** Checks the tag, the minimum sizes and the masks' canonical form (not the total length). */
+  private static void validatePrefix(byte[] enc) {
+    if (enc.length == 0) {
+      throw new DecodeException("empty state-tree node");
+    }
+    if (enc[0] == LEAF_TAG) {
+      if (enc.length < LEAF_HEADER) {
+        throw new DecodeException("state-tree leaf of " + enc.length + " bytes is too short");
+      }
+      return;
+    }
+    if (enc[0] != INTERNAL_TAG) {
+      throw new DecodeException("unknown state-tree node tag " + (enc[0] & 0xff));
+    }
+    if (enc.length < INTERNAL_HEADER) {
+      throw new DecodeException("state-tree internal node of " + enc.length + " bytes is too short");
+    }
+    int mask = childMask(enc);
+    int leaves = leafMask(enc);
+    int count = Integer.bitCount(mask);
+    if ((leaves & ~mask) != 0) {
+      throw new DecodeException("state-tree internal node flags a leaf in an empty slot");
+    }
+    if (count == 0 || count == 1 && leaves != 0) {
+      throw new DecodeException("non-canonical state-tree internal node (" + count + " child)");
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package dev.bulwark.ledger.store;
+
+import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.BlockHeader;
+import dev.bulwark.ledger.chain.CommitProof;
+import dev.bulwark.ledger.chain.Evidence;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.execution.BlockBuilder;
+import dev.bulwark.ledger.execution.BlockExecutor;
+import dev.bulwark.ledger.execution.BlockTemplate;
+import dev.bulwark.ledger.execution.BuiltBlock;
+import dev.bulwark.ledger.execution.CallOutcome;
+import dev.bulwark.ledger.execution.ChainParams;
+import dev.bulwark.ledger.execution.ExecutionResult;
+import dev.bulwark.ledger.execution.GenesisBlock;
+import dev.bulwark.ledger.execution.GenesisSpec;
+import dev.bulwark.ledger.execution.InvalidBlockException;
+import dev.bulwark.ledger.execution.ParentState;
+import dev.bulwark.ledger.execution.SystemModule;
+import dev.bulwark.ledger.mempool.AccountStateView;
+import dev.bulwark.ledger.state.StateReader;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
+import dev.bulwark.ledger.storage.KeyValueStore;
+import dev.bulwark.ledger.storage.LevelDbStore;
+import dev.bulwark.ledger.tx.SignedTransaction;
+import dev.bulwark.ledger.types.Address;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.types.Hash;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ledger as the node uses it: a chain store opened from a genesis spec and the system module,
+ * execution of proposed blocks (also on executed but uncommitted parents, as consensus pipelines
+ * them), block building for the proposer, commits and reads.
+ *
+ * <p>Threads: execution, building and commits are serialised (the ledger worker); reads through
+ * {@link #chain()} and the state views may run concurrently with them.
+ */
+public final class Ledger implements AutoCloseable {
+  private static final int MAX_UNCOMMITTED = 256;
+
+  private final KeyValueStore store;
+  private final ChainParams params;
+  private final SystemModule module;
+  private final ChainStore chain;
+  private final BlockExecutor executor;
+  private final BlockBuilder builder;
+  private final Map<Hash, Executed> uncommitted = new LinkedHashMap<>();
+
+  private record Executed(BlockHeader header, ExecutionResult result) {}
+
+  private Ledger(KeyValueStore store, ChainParams params, SystemModule module, ChainStore chain) {
+    this.store = store;
+    this.params = params;
+    this.module = module;
+    this.chain = chain;
+    this.executor = new BlockExecutor(params, module, chain.stateTree());
+    this.builder = new BlockBuilder(params, module, chain.stateTree());
+  }
+
+  /** Opens (creating) the LevelDB ledger in {@code dir} for the chain of {@code genesis}. */
+  public static Ledger open(Path dir, GenesisSpec genesis, SystemModule module) {
+    GenesisBlock block = GenesisBlock.of(genesis, module);
+    LevelDbStore store = LevelDbStore.open(dir, ChainStore.SCHEMA_VERSION, block.hash().bytes());
+    try {
+      return open(store, genesis, module, block, MerkleStateTree.DEFAULT_CACHE_NODES);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Opens the ledger on {@code store} (closed with the ledger), e.g. an in-memory one. */
+  public static Ledger open(KeyValueStore store, GenesisSpec genesis, SystemModule module) {
+    return open(
+        store,
+        genesis,
+        module,
+        GenesisBlock.of(genesis, module),
+        MerkleStateTree.DEFAULT_CACHE_NODES);
+  }
+
+  /** As {@link #open(KeyValueStore, GenesisSpec, SystemModule)} with a state-node cache bound. */
+  public static Ledger open(
+      KeyValueStore store,
+      GenesisSpec genesis,
+      SystemModule module,
+      GenesisBlock genesisBlock,
+      int stateCacheNodes) {
+    ChainStore chain = ChainStore.open(store, genesisBlock, stateCacheNodes);
+    return new Ledger(store, genesis.params(), module, chain);
+  }
+
+  /** The chain rules. */
+  public ChainParams params() {
+    return params;
+  }
+
+  /** The system module. */
+  public SystemModule module() {
+    return module;
+  }
+
+  /** The committed chain, for reads. */
+  public ChainStore chain() {
+    return chain;
+  }
+
+  /** The last committed block's header. */
+  public BlockHeader head() {
+    return chain.head();
+  }
+
+  /**
+   * Validates and executes {@code block} on its parent (the head, or a block executed here and not
+   * yet committed); the result is kept for {@link #commit(Block, CommitProof)}.
+   */
+  public synchronized ExecutionResult execute(Block block) throws InvalidBlockException {
+    ExecutionResult result = executor.execute(parentOf(block.header().parentHash()), block);
+    remember(block.header(), result);
+    return result;
+  }
+
+  /** As {@link #execute(Block)} with the block's transactions already decoded. */
+  public synchronized ExecutionResult execute(Block block, List<SignedTransaction> transactions)
+      throws InvalidBlockException {
+    ExecutionResult result =
+        executor.execute(parentOf(block.header().parentHash()), block, transactions);
+    remember(block.header(), result);
+    return result;
+  }
+
+  /** Builds a block on the block the template's QC certifies (see {@link BlockBuilder}). */
+  public synchronized BuiltBlock build(
+      BlockTemplate template, List<SignedTransaction> candidates, List<Evidence> evidence) {
+    BuiltBlock built =
+        builder.build(parentOf(template.parentQc().blockId()), template, candidates, evidence);
+    remember(built.block().header(), built.result());
+    return built;
+  }
+
+  /** Commits {@code block} with the result of its execution here (executing it now if needed). */
+  public synchronized void commit(Block block, CommitProof proof) throws InvalidBlockException {
+    Executed executed = uncommitted.get(block.hash());
+    commit(block, proof, executed != null ? executed.result() : execute(block));
+  }
+
+  /** Commits {@code block}, executed with {@code result}, as the new head (one synced batch). */
+  public synchronized void commit(Block block, CommitProof proof, ExecutionResult result) {
+    chain.commit(block, proof, result);
+    long number = block.header().number();
+    uncommitted.values().removeIf(e -> e.header().number() <= number);
+  }
+
+  /** The state after the head block. */
+  public StateReader headState() {
+    return chain.headState();
+  }
+
+  /** The mempool's view of the head state. */
+  public AccountStateView accountView() {
+    return new StateAccountView(chain.headState());
+  }
+
+  /** The validator set of {@code epoch}, if its predecessor's last block committed. */
+  public Optional<ValidatorSet> validatorSet(long epoch) {
+    return chain.validatorSet(epoch);
+  }
+
+  /** A read-only call of the system module at the head state (eth_call). */
+  public CallOutcome call(Address sender, Bytes data) {
+    return module.view(sender, data, chain.headState());
+  }
+
+  private ParentState parentOf(Hash parentHash) {
+    BlockHeader head = chain.head();
+    if (head.hash().equals(parentHash)) {
+      return ParentState.committed(head);
+    }
+    Executed parent = uncommitted.get(parentHash);
+    if (parent == null) {
+      throw new IllegalStateException(
+          "parent " + parentHash + " is neither the head nor an executed uncommitted block");
+    }
+    return ParentState.uncommitted(parent.header(), parent.result());
+  }
+
+  private void remember(BlockHeader header, ExecutionResult result) {
+    uncommitted.put(header.hash(), new Executed(header, result));
+    if (uncommitted.size() > MAX_UNCOMMITTED) {
+      Hash eldest = uncommitted.keySet().iterator().next();
+      uncommitted.remove(eldest);
+    }
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

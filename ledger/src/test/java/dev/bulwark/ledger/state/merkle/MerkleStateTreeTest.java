@@ -1,0 +1,214 @@
+package dev.bulwark.ledger.state.merkle;
+
+import static dev.bulwark.ledger.state.merkle.TreeFixtures.commit;
+import static dev.bulwark.ledger.state.merkle.TreeFixtures.key;
+import static dev.bulwark.ledger.state.merkle.TreeFixtures.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.ledger.crypto.Keccak;
+import dev.bulwark.ledger.storage.Durability;
+import dev.bulwark.ledger.storage.InMemoryStore;
+import dev.bulwark.ledger.storage.WriteBatch;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.types.Hash;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MerkleStateTreeTest {
+  private final InMemoryStore store = new InMemoryStore();
+  private final MerkleStateTree tree = new MerkleStateTree(store, 10_000);
+
+  private static Map<Hash, Bytes> entries(int count, long seed) {
+    Random random = new Random(seed);
+    Map<Hash, Bytes> out = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      out.put(key(i), value(random));
+    }
+    return out;
+  }
+
+  @Test
+  void emptyTreeHasTheConstantRootAndProvesAbsence() {
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, Map.of());
+    assertThat(root).isEqualTo(MerkleStateTree.EMPTY_ROOT).isEqualTo(Hash.ZERO);
+    assertThat(tree.get(root, key(1))).isEmpty();
+    MerkleProof proof = tree.prove(root, key(1));
+    assertThat(proof.nodes()).isEmpty();
+    assertThat(MerkleStateTree.verify(root, key(1), null, proof)).isTrue();
+    assertThat(MerkleStateTree.verify(root, key(1), Bytes.of((byte) 1), proof)).isFalse();
+  }
+
+  @Test
+  void singleKeyRootIsItsLeafHash() {
+    Bytes v = Bytes.fromHex("0x0102");
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, Map.of(key(7), v));
+    byte[] leaf = Bytes.of((byte) 0).concat(key(7).bytes()).concat(v).toArray();
+    assertThat(root).isEqualTo(Keccak.hash(leaf));
+  }
+
+  @Test
+  void rootIsIndependentOfInsertionOrderAndBatching() {
+    Map<Hash, Bytes> all = entries(2_000, 1);
+    Hash oneBatch = commit(tree, store, MerkleStateTree.EMPTY_ROOT, all);
+
+    List<Hash> keys = new ArrayList<>(all.keySet());
+    Collections.shuffle(keys, new Random(2));
+    Random sizes = new Random(3);
+    Hash batched = MerkleStateTree.EMPTY_ROOT;
+    for (int i = 0; i < keys.size(); ) {
+      int end = Math.min(keys.size(), i + 1 + sizes.nextInt(300));
+      Map<Hash, Bytes> chunk = new HashMap<>();
+      keys.subList(i, end).forEach(k -> chunk.put(k, all.get(k)));
+      batched = commit(tree, store, batched, chunk);
+      i = end;
+    }
+    Hash oneByOne = MerkleStateTree.EMPTY_ROOT;
+    for (int i = keys.size() - 1; i >= 0; i--) {
+      oneByOne = commit(tree, store, oneByOne, Map.of(keys.get(i), all.get(keys.get(i))));
+    }
+    assertThat(batched).isEqualTo(oneBatch);
+    assertThat(oneByOne).isEqualTo(oneBatch);
+  }
+
+  @Test
+  void deletesRestoreEarlierRootsExactly() {
+    Map<Hash, Bytes> base = entries(500, 4);
+    Hash before = commit(tree, store, MerkleStateTree.EMPTY_ROOT, base);
+    Map<Hash, Bytes> extra = new HashMap<>();
+    Random random = new Random(5);
+    for (int i = 500; i < 800; i++) {
+      extra.put(key(i), value(random));
+    }
+    Hash grown = commit(tree, store, before, extra);
+    assertThat(grown).isNotEqualTo(before);
+
+    Map<Hash, Bytes> undo = new HashMap<>();
+    extra.keySet().forEach(k -> undo.put(k, null));
+    assertThat(commit(tree, store, grown, undo)).isEqualTo(before);
+
+    Map<Hash, Bytes> everything = new HashMap<>();
+    base.keySet().forEach(k -> everything.put(k, null));
+    assertThat(commit(tree, store, before, everything)).isEqualTo(MerkleStateTree.EMPTY_ROOT);
+  }
+
+  @Test
+  void changingAValueAndChangingItBackRestoresTheRoot() {
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, entries(300, 6));
+    Bytes old = tree.get(root, key(42)).orElseThrow();
+    Hash changed = commit(tree, store, root, Map.of(key(42), Bytes.of((byte) 9)));
+    assertThat(tree.get(changed, key(42))).contains(Bytes.of((byte) 9));
+    assertThat(commit(tree, store, changed, Map.of(key(42), old))).isEqualTo(root);
+    // The old root is still readable: nodes are never overwritten.
+    assertThat(tree.get(root, key(42))).contains(old);
+  }
+
+  @Test
+  void noOpChangesWriteNothing() {
+    Map<Hash, Bytes> all = entries(300, 7);
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, all);
+    Map<Hash, Bytes> noop = new HashMap<>();
+    noop.put(key(3), all.get(key(3))); // same value
+    noop.put(key(10_000), null); // delete of an absent key
+    WriteBatch batch = new WriteBatch();
+    assertThat(tree.update(root, noop, batch)).isEqualTo(root);
+    assertThat(batch.isEmpty()).isTrue();
+  }
+
+  @Test
+  void proofsVerifyPresenceAndAbsenceAndRejectTampering() {
+    Map<Hash, Bytes> all = entries(1_000, 8);
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, all);
+    for (long i = 0; i < 1_000; i += 37) {
+      Hash k = key(i);
+      MerkleProof proof = tree.prove(root, k);
+      assertThat(MerkleStateTree.verify(root, k, all.get(k), proof)).isTrue();
+      assertThat(MerkleStateTree.verify(root, k, Bytes.of((byte) 0), proof)).isFalse();
+      assertThat(MerkleStateTree.verify(root, k, null, proof)).isFalse();
+      assertThat(MerkleStateTree.verify(root, key(i + 1), all.get(k), proof)).isFalse();
+    }
+    Hash absent = key(5_000);
+    MerkleProof absence = tree.prove(root, absent);
+    assertThat(tree.get(root, absent)).isEmpty();
+    assertThat(MerkleStateTree.verify(root, absent, null, absence)).isTrue();
+    assertThat(MerkleStateTree.verify(root, absent, Bytes.of((byte) 1), absence)).isFalse();
+
+    MerkleProof good = tree.prove(root, key(1));
+    Bytes v = all.get(key(1));
+    List<Bytes> nodes = good.nodes();
+    assertThat(MerkleStateTree.verify(root, key(1), v,
+        new MerkleProof(nodes.subList(0, nodes.size() - 1)))).isFalse();
+    assertThat(MerkleStateTree.verify(key(99), key(1), v, good)).isFalse();
+    for (int n = 0; n < nodes.size(); n++) {
+      byte[] flipped = nodes.get(n).toArray();
+      flipped[flipped.length - 1] ^= 1;
+      List<Bytes> tampered = new ArrayList<>(nodes);
+      tampered.set(n, Bytes.of(flipped));
+      assertThat(MerkleStateTree.verify(root, key(1), v, new MerkleProof(tampered))).isFalse();
+    }
+    List<Bytes> garbage = new ArrayList<>(nodes);
+    garbage.set(0, Bytes.of((byte) 7, (byte) 7));
+    assertThat(MerkleStateTree.verify(root, key(1), v, new MerkleProof(garbage))).isFalse();
+  }
+
+  @Test
+  void keysSharingLongPrefixesNestAndCollapse() {
+    byte[] a = new byte[32];
+    byte[] b = new byte[32];
+    byte[] c = new byte[32];
+    b[31] = 1; // a and b differ only in the last nibble: a chain of one-child nodes
+    c[0] = 0x10;
+    Hash ka = Hash.of(a);
+    Hash kb = Hash.of(b);
+    Hash kc = Hash.of(c);
+    Map<Hash, Bytes> all = new HashMap<>(Map.of(ka, Bytes.of((byte) 1), kb, Bytes.of((byte) 2),
+        kc, Bytes.of((byte) 3)));
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, all);
+    assertThat(tree.prove(root, ka).nodes()).hasSize(65); // 64 internal levels + the leaf
+    for (Map.Entry<Hash, Bytes> e : all.entrySet()) {
+      assertThat(tree.get(root, e.getKey())).contains(e.getValue());
+      assertThat(MerkleStateTree.verify(root, e.getKey(), e.getValue(), tree.prove(root, e.getKey())))
+          .isTrue();
+    }
+    Map<Hash, Bytes> deleteB = new HashMap<>();
+    deleteB.put(kb, null);
+    Hash collapsed = commit(tree, store, root, deleteB);
+    Hash direct = commit(tree, store, MerkleStateTree.EMPTY_ROOT,
+        Map.of(ka, Bytes.of((byte) 1), kc, Bytes.of((byte) 3)));
+    assertThat(collapsed).isEqualTo(direct);
+    assertThat(tree.prove(collapsed, ka).nodes()).hasSize(2);
+  }
+
+  @Test
+  void oneChangedKeyTouchesOnlyItsPath() {
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, entries(20_000, 9));
+    int pathLength = tree.prove(root, key(123)).nodes().size();
+    TreeStats before = tree.stats();
+    commit(tree, store, root, Map.of(key(123), Bytes.of((byte) 1)));
+    TreeStats cost = tree.stats().minus(before);
+    assertThat(pathLength).isBetween(3, 7);
+    assertThat(cost.nodeWrites()).isEqualTo(pathLength);
+    assertThat(cost.nodeLoads()).as("internal nodes only: the leaf is not read")
+        .isEqualTo(pathLength - 1);
+  }
+
+  @Test
+  void blocksChainOnUncommittedBatchesEvenWithoutACache() {
+    MerkleStateTree uncached = new MerkleStateTree(store, 0);
+    WriteBatch batch = new WriteBatch();
+    Hash first = uncached.update(MerkleStateTree.EMPTY_ROOT, entries(200, 10), batch);
+    Hash second = uncached.update(first, Map.of(key(1), Bytes.of((byte) 5)), batch);
+    assertThat(uncached.get(second, key(1), batch)).contains(Bytes.of((byte) 5));
+    assertThatThrownBy(() -> uncached.get(second, key(1)))
+        .isInstanceOf(MissingNodeException.class).hasMessageContaining(second.toHex());
+    store.write(batch, Durability.SYNC);
+    assertThat(uncached.get(second, key(1))).contains(Bytes.of((byte) 5));
+    assertThat(uncached.get(first, key(1))).isNotEqualTo(uncached.get(second, key(1)));
+  }
+}
