@@ -49,6 +49,7 @@ public final class Simulation {
   private record Scheduled(long time, long seq, SimEvent event) {}
 
   private final Plan plan;
+  private final SimOptions options;
   private final long seed;
   private final boolean realBls;
   private final SplittableRandom network;
@@ -72,15 +73,17 @@ public final class Simulation {
   private final Set<Hash> offencesReported = new TreeSet<>();
   private final Set<Hash> offencesSlashed = new TreeSet<>();
 
-  private Simulation(Plan plan, long seed, boolean realBls) {
+  private Simulation(Plan plan, long seed, boolean realBls, SimOptions options) {
     this.plan = plan;
+    this.options = options;
     this.seed = seed;
     this.realBls = realBls;
     SplittableRandom root = new SplittableRandom(seed);
     this.network = root.split();
     this.keys = SimKeys.create(seed, plan.keyCount());
     if (realBls) {
-      this.scheme = new MemoizedScheme(SignatureScheme.BLS);
+      this.scheme = options.shareBlsVerification() ? new MemoizedScheme(SignatureScheme.BLS)
+          : SignatureScheme.BLS;
     } else {
       TestSignatureScheme test = new TestSignatureScheme();
       keys.all().forEach(k -> test.register(k.secretKey(), k.publicKey()));
@@ -88,7 +91,8 @@ public final class Simulation {
     }
     this.schedule = new EpochSchedule(keys, plan.seats());
     this.computer = new FakeStateComputer(CHAIN_ID, schedule, scheme);
-    this.config = new ConsensusConfig(CHAIN_ID, plan.epochLength(), 250, 500,
+    this.config = new ConsensusConfig(CHAIN_ID, plan.epochLength(),
+        options.minBlockIntervalMillis(), 500,
         TimeoutPolicy.DEFAULT, 32, 50);
     Block genesis = genesis();
     Set<Address> honest = new TreeSet<>();
@@ -110,7 +114,13 @@ public final class Simulation {
 
   /** Runs {@code plan} with {@code seed}; {@code realBls} selects real BLS over the test scheme. */
   public static SimResult run(String scenario, Plan plan, long seed, boolean realBls) {
-    Simulation sim = new Simulation(plan, seed, realBls);
+    return run(scenario, plan, seed, realBls, SimOptions.DEFAULT);
+  }
+
+  /** As {@link #run(String, Plan, long, boolean)}, with non-default {@code options}. */
+  public static SimResult run(String scenario, Plan plan, long seed, boolean realBls,
+      SimOptions options) {
+    Simulation sim = new Simulation(plan, seed, realBls, options);
     List<Violation> violations = sim.runToEnd();
     return new SimResult(scenario, sim.schedule.set(0).size(), seed, realBls,
         sim.highestHonestCommit, violations, sim.trace.value(), sim.events,
@@ -142,7 +152,8 @@ public final class Simulation {
       schedule(START_MILLIS + t, new SimEvent.Tick());
     }
     long end = START_MILLIS + plan.end();
-    while (!queue.isEmpty() && queue.peek().time() <= end) {
+    while (!queue.isEmpty() && queue.peek().time() <= end
+        && highestHonestCommit < options.stopAtHeight()) {
       Scheduled s = queue.poll();
       now = s.time();
       events++;
@@ -293,7 +304,9 @@ public final class Simulation {
         }
       }
     } else if (a instanceof Action.ExecuteBlock x) {
-      schedule(now + 1 + network.nextLong(4), new SimEvent.Executed(n.id, n.incarnation,
+      long took = network.nextLong(options.minExecutionMillis(),
+          options.maxExecutionMillis() + 1);
+      schedule(now + took, new SimEvent.Executed(n.id, n.incarnation,
           x.block().hash(), computer.execute(x.block(), x.parent())));
     } else if (a instanceof Action.CommitBlocks c) {
       commit(n, c);
@@ -328,6 +341,7 @@ public final class Simulation {
       c.blocks().forEach(b -> b.evidence().forEach(e -> offencesSlashed.add(e.id())));
       highestHonestCommit = Math.max(highestHonestCommit, last.header().number());
       liveness.onCommit(n.id, last.header().number(), now);
+      options.probe().committed(n.id, c.blocks(), now - START_MILLIS);
     }
     if (last.header().number() % plan.epochLength() == 0) {
       schedule(now + 1 + network.nextLong(3), new SimEvent.EpochChange(n.id, n.incarnation,
@@ -347,6 +361,7 @@ public final class Simulation {
     }
     if (message instanceof ProposalMessage p) {
       liveness.onProposal(p.block().header().number());
+      options.probe().proposed(from.id, p.block().hash(), now - START_MILLIS);
     }
     from.behaviour.send(new NodeWire(from), message, targets);
   }
