@@ -84,6 +84,11 @@ final class EvidenceMonitor {
     }
   }
 
+  /** Node {@code node} crashed: it rightly forgot what it had seen. */
+  void forget(int node) {
+    firstSeen.keySet().removeIf(slot -> slot.node() == node);
+  }
+
   /** Node {@code node} reported {@code e}. */
   void reported(int node, Evidence e) {
     reported.computeIfAbsent(node, k -> new TreeSet<>()).add(e.id());

@@ -212,6 +212,7 @@ public final class Simulation {
       SimNode n = nodes.get(c.node());
       n.up = false;
       n.core = null;
+      evidence.forget(n.id);
       trace.add(-1 - c.node());
     } else if (e instanceof SimEvent.Restart r) {
       SimNode n = nodes.get(r.node());

@@ -155,6 +155,18 @@ class MonitorTest {
     assertThat(m.missed()).isEmpty();
   }
 
+  @Test
+  void evidenceMonitorExpectsNothingAcrossACrash() {
+    EvidenceMonitor m = new EvidenceMonitor(CHAIN, scheme);
+    SimKeys.Key k = validator(2);
+
+    m.delivered(0, signedVote(k, Hash.ZERO), set, 1);
+    m.forget(0); // the node crashed and restarted: its detector starts empty
+    m.delivered(0, signedVote(k, genesis.hash()), set, 2);
+
+    assertThat(m.missed()).isEmpty();
+  }
+
   private VoteMessage signedVote(SimKeys.Key k, Hash block) {
     VoteData d = new VoteData(CHAIN, 0, 3, block, Hash.ZERO, 2);
     return new VoteMessage(d, k.address(), scheme.sign(k.secretKey(), d.signingBytes().toArray()));
