@@ -61,8 +61,12 @@ public final class PendingTimeouts {
       sigs.add(t.signature());
     }
     TimeoutMessage any = round.byIndex.firstEntry().getValue();
-    return new TimeoutCertificate(any.timeout().chainId(), any.epoch(), roundNumber,
-        highQcRounds, scheme.aggregate(sigs),
+    return new TimeoutCertificate(
+        any.timeout().chainId(),
+        any.epoch(),
+        roundNumber,
+        highQcRounds,
+        scheme.aggregate(sigs),
         SignerBitmap.of(validators.size(), round.byIndex.keySet()));
   }
 

@@ -1,7 +1,7 @@
 package dev.bulwark.consensus.aggregation;
 
-import dev.bulwark.consensus.message.VoteMessage;
 import dev.bulwark.consensus.message.PeerId;
+import dev.bulwark.consensus.message.VoteMessage;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.SignerBitmap;
 import dev.bulwark.ledger.chain.ValidatorSet;
@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Votes collected by the next leader, per round and per voted block, until they form a QC
- * (after Aptos' {@code pending_votes}).
+ * Votes collected by the next leader, per round and per voted block, until they form a QC (after
+ * Aptos' {@code pending_votes}).
  *
- * <p>Verification is optimistic: votes are stored unchecked; when a block's votes reach the
- * quorum power they are aggregated and the aggregate is verified once (one pairing check
- * instead of one per vote — what makes large validator sets affordable). Only when that fails
- * is each vote verified on its own; the bad ones are dropped and their senders reported.
+ * <p>Verification is optimistic: votes are stored unchecked; when a block's votes reach the quorum
+ * power they are aggregated and the aggregate is verified once (one pairing check instead of one
+ * per vote — what makes large validator sets affordable). Only when that fails is each vote
+ * verified on its own; the bad ones are dropped and their senders reported.
  */
 public final class PendingVotes {
   /** Most votes one validator may have pending for one round (one vote, one equivocation). */
@@ -60,8 +60,9 @@ public final class PendingVotes {
     Tally tally = round.tallies.get(vote.vote());
     Entry existing = tally == null ? null : tally.byIndex.get(index);
     if (existing != null) {
-      return existing.vote().equals(vote) ? VoteOutcome.NONE : resolve(tally, index, existing,
-          new Entry(vote, from));
+      return existing.vote().equals(vote)
+          ? VoteOutcome.NONE
+          : resolve(tally, index, existing, new Entry(vote, from));
     }
     if (round.votesByAuthor.getOrDefault(index, 0) >= MAX_VOTES_PER_AUTHOR_AND_ROUND) {
       return VoteOutcome.NONE;
@@ -133,16 +134,16 @@ public final class PendingVotes {
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // a signature is not even a valid point
     }
-    if (!scheme.fastAggregateVerify(validators.publicKeys(signers),
-        data.signingBytes().toArray(), aggregate)) {
+    if (!scheme.fastAggregateVerify(
+        validators.publicKeys(signers), data.signingBytes().toArray(), aggregate)) {
       return Optional.empty();
     }
     return Optional.of(new QuorumCertificate(data, aggregate, signers));
   }
 
   private boolean verifies(VoteMessage vote, int index) {
-    return scheme.verify(validators.get(index).blsKey(), vote.vote().signingBytes().toArray(),
-        vote.signature());
+    return scheme.verify(
+        validators.get(index).blsKey(), vote.vote().signingBytes().toArray(), vote.signature());
   }
 
   /** Forgets every round below {@code round}. */

@@ -4,8 +4,8 @@ import dev.bulwark.ledger.chain.TimeoutCertificate;
 import java.util.Optional;
 
 /**
- * What adding a timeout produced: whether the round's timeouts just reached f+1 power (time to
- * join them), and the TC once they reach the quorum (each reported once per round).
+ * What adding a timeout produced: whether the round's timeouts just reached f+1 power (time to join
+ * them), and the TC once they reach the quorum (each reported once per round).
  */
 public record TimeoutOutcome(boolean joinThresholdReached, Optional<TimeoutCertificate> tc) {
   /** Nothing happened. */

@@ -17,18 +17,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The uncommitted blocks of one epoch, rooted at the last committed block (after Aptos'
- * {@code block_tree}), with the QCs known for them and their execution state.
+ * The uncommitted blocks of one epoch, rooted at the last committed block (after Aptos' {@code
+ * block_tree}), with the QCs known for them and their execution state.
  *
- * <p><b>Commit rule (two-chain).</b> A QC for block B whose parent P has round B.round − 1
- * commits P and its uncommitted ancestors; that QC is P's {@link CommitProof}. The QC's vote
- * data names P and its round, so the rule is read off the QC itself.
+ * <p><b>Commit rule (two-chain).</b> A QC for block B whose parent P has round B.round − 1 commits
+ * P and its uncommitted ancestors; that QC is P's {@link CommitProof}. The QC's vote data names P
+ * and its round, so the rule is read off the QC itself.
  *
- * <p><b>Epoch end.</b> The block whose number is a multiple of the epoch length ends the epoch.
- * Its descendants in the same epoch carry no transactions and are never committed: a commit
- * that reaches past it stops at it, and the headers up to the block the proof commits go into
- * the decision's proof path. The tree then accepts no further commits; the next epoch starts
- * from the epoch-ending block with a fresh tree.
+ * <p><b>Epoch end.</b> The block whose number is a multiple of the epoch length ends the epoch. Its
+ * descendants in the same epoch carry no transactions and are never committed: a commit that
+ * reaches past it stops at it, and the headers up to the block the proof commits go into the
+ * decision's proof path. The tree then accepts no further commits; the next epoch starts from the
+ * epoch-ending block with a fresh tree.
  */
 public final class BlockTree {
   private final long epoch;
@@ -59,7 +59,11 @@ public final class BlockTree {
    * {@code rootRound} in this epoch (0 when the epoch starts from it). {@code rootQc} is the
    * certificate of the root when known (the epoch's genesis QC at an epoch start).
    */
-  public BlockTree(Block root, long rootRound, Optional<QuorumCertificate> rootQc, long epoch,
+  public BlockTree(
+      Block root,
+      long rootRound,
+      Optional<QuorumCertificate> rootQc,
+      long epoch,
       long epochLength) {
     if (epochLength < 1) {
       throw new IllegalArgumentException("epoch length must be positive, got " + epochLength);
@@ -69,12 +73,13 @@ public final class BlockTree {
     this.root = new Node(root, rootRound, ExecutionState.EXECUTED);
     this.epochRootId = rootRound == 0 ? root.hash() : null;
     nodes.put(root.hash(), this.root);
-    rootQc.ifPresent(qc -> {
-      if (!qc.blockId().equals(root.hash())) {
-        throw new IllegalArgumentException("root QC certifies another block");
-      }
-      this.root.qc = qc;
-    });
+    rootQc.ifPresent(
+        qc -> {
+          if (!qc.blockId().equals(root.hash())) {
+            throw new IllegalArgumentException("root QC certifies another block");
+          }
+          this.root.qc = qc;
+        });
     this.highestQc = rootQc;
   }
 
@@ -136,7 +141,9 @@ public final class BlockTree {
   /** True when {@code block} is the one that ends this tree's epoch. */
   public boolean isEpochEnding(Block block) {
     BlockHeader h = block.header();
-    return h.epoch() == epoch && h.number() > 0 && h.number() % epochLength == 0
+    return h.epoch() == epoch
+        && h.number() > 0
+        && h.number() % epochLength == 0
         && !block.hash().equals(epochRootId);
   }
 
@@ -154,8 +161,8 @@ public final class BlockTree {
   }
 
   /**
-   * Adds {@code block} under its parent, which must be in the tree with a lower round; returns
-   * the block when it can be executed at once (its parent is executed), else nothing.
+   * Adds {@code block} under its parent, which must be in the tree with a lower round; returns the
+   * block when it can be executed at once (its parent is executed), else nothing.
    */
   public Optional<Block> insert(Block block) {
     Hash id = block.hash();
@@ -168,12 +175,13 @@ public final class BlockTree {
       throw new IllegalArgumentException("parent of block " + id + " is not in the tree");
     }
     if (round <= parent.round || block.header().number() != parent.block.header().number() + 1) {
-      throw new IllegalArgumentException("block " + id + " does not follow its parent's round "
-          + "and number");
+      throw new IllegalArgumentException(
+          "block " + id + " does not follow its parent's round " + "and number");
     }
     boolean ready = parent.state == ExecutionState.EXECUTED;
-    Node n = new Node(block, round,
-        ready ? ExecutionState.EXECUTING : ExecutionState.WAITING_FOR_PARENT);
+    Node n =
+        new Node(
+            block, round, ready ? ExecutionState.EXECUTING : ExecutionState.WAITING_FOR_PARENT);
     if (parent.state == ExecutionState.INVALID) {
       n.state = ExecutionState.INVALID;
       ready = false;
@@ -184,8 +192,8 @@ public final class BlockTree {
   }
 
   /**
-   * Records that block {@code id} executed and matched its header; returns the children that
-   * can now be executed.
+   * Records that block {@code id} executed and matched its header; returns the children that can
+   * now be executed.
    */
   public List<Block> markExecuted(Hash id) {
     Node n = nodes.get(id);
@@ -205,9 +213,9 @@ public final class BlockTree {
   }
 
   /**
-   * After a commit: the root is final, so its state is the committed chain's even when this
-   * node's own execution of it has not come back yet. Marks it executed and returns the
-   * children that can now be executed.
+   * After a commit: the root is final, so its state is the committed chain's even when this node's
+   * own execution of it has not come back yet. Marks it executed and returns the children that can
+   * now be executed.
    */
   public List<Block> settleRoot() {
     if (root.state == ExecutionState.EXECUTED) {
@@ -237,7 +245,8 @@ public final class BlockTree {
   public Optional<CommitDecision> insertQc(QuorumCertificate qc) {
     Node n = nodes.get(qc.blockId());
     if (n == null) {
-      throw new IllegalArgumentException("QC certifies block " + qc.blockId() + ", not in the tree");
+      throw new IllegalArgumentException(
+          "QC certifies block " + qc.blockId() + ", not in the tree");
     }
     checkDescribes(qc, n);
     if (n.qc == null) {
@@ -264,8 +273,11 @@ public final class BlockTree {
     }
     Node parent = nodes.get(qc.vote().parentId());
     if (parent != null && parent.round != qc.vote().parentRound()) {
-      throw new IllegalArgumentException("QC names parent round " + qc.vote().parentRound()
-          + ", the parent is round " + parent.round);
+      throw new IllegalArgumentException(
+          "QC names parent round "
+              + qc.vote().parentRound()
+              + ", the parent is round "
+              + parent.round);
     }
   }
 
@@ -327,7 +339,8 @@ public final class BlockTree {
   /** Block {@code id} and up to {@code count - 1} ancestors in the tree, newest first. */
   public List<Block> ancestors(Hash id, int count) {
     List<Block> out = new ArrayList<>();
-    for (Node n = nodes.get(id); n != null && out.size() < count;
+    for (Node n = nodes.get(id);
+        n != null && out.size() < count;
         n = n == root ? null : nodes.get(n.block.header().parentHash())) {
       out.add(n.block);
     }

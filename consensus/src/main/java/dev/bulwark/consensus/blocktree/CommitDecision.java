@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Blocks that just became final, oldest first, with the proof that finalised them. Normally the
- * proof commits the last block; when the commit reaches an epoch-ending block the list stops
- * there and {@code proofPath} holds the headers between it and the block the proof commits.
+ * proof commits the last block; when the commit reaches an epoch-ending block the list stops there
+ * and {@code proofPath} holds the headers between it and the block the proof commits.
  */
 public record CommitDecision(
     List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath, boolean endsEpoch) {

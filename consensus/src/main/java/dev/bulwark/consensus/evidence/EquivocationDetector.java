@@ -16,16 +16,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Finds equivocations: two different signed proposals, votes or timeouts by one validator for
- * one round of one epoch. The first message per (validator, kind, round) is remembered; a
- * different one for the same slot is checked — both signatures must verify under the author's
- * key, since anyone can forge a bad signature — and becomes {@link Evidence}, reported once per
- * offence ({@link Evidence#id()}).
+ * Finds equivocations: two different signed proposals, votes or timeouts by one validator for one
+ * round of one epoch. The first message per (validator, kind, round) is remembered; a different one
+ * for the same slot is checked — both signatures must verify under the author's key, since anyone
+ * can forge a bad signature — and becomes {@link Evidence}, reported once per offence ({@link
+ * Evidence#id()}).
  *
  * <p>Messages may come in unverified (votes are verified lazily, in aggregate): an unverified
- * remembered message is verified only when a conflicting one arrives, and replaced when bad.
- * Memory is bounded: per validator and kind only the {@link #MAX_ROUNDS_PER_SLOT} highest
- * rounds are kept.
+ * remembered message is verified only when a conflicting one arrives, and replaced when bad. Memory
+ * is bounded: per validator and kind only the {@link #MAX_ROUNDS_PER_SLOT} highest rounds are kept.
  */
 public final class EquivocationDetector {
   /** Rounds remembered per (validator, kind). */
@@ -57,14 +56,18 @@ public final class EquivocationDetector {
   }
 
   /**
-   * Observes {@code data} signed by {@code author} (key {@code key}) with {@code signature};
-   * {@code verified} says whether the caller already checked that signature.
+   * Observes {@code data} signed by {@code author} (key {@code key}) with {@code signature}; {@code
+   * verified} says whether the caller already checked that signature.
    */
-  public Observation observe(SigningData data, Address author, BlsPublicKey key,
-      BlsSignature signature, boolean verified) {
+  public Observation observe(
+      SigningData data,
+      Address author,
+      BlsPublicKey key,
+      BlsSignature signature,
+      boolean verified) {
     TreeMap<Long, Seen> rounds =
-        seen.computeIfAbsent(new SlotKey(author, data.kind().code(), data.epoch()),
-            k -> new TreeMap<>());
+        seen.computeIfAbsent(
+            new SlotKey(author, data.kind().code(), data.epoch()), k -> new TreeMap<>());
     Seen first = rounds.get(data.round());
     if (first == null) {
       remember(rounds, data.round(), new Seen(data, signature, verified));
@@ -85,8 +88,7 @@ public final class EquivocationDetector {
       return Observation.NOTHING; // same message, both signatures valid (non-unique scheme)
     }
     Evidence e = Evidence.of(author, first.data, first.signature, data, signature);
-    return reported.add(e.id()) ? new Observation(false, Optional.of(e))
-        : Observation.NOTHING;
+    return reported.add(e.id()) ? new Observation(false, Optional.of(e)) : Observation.NOTHING;
   }
 
   private boolean check(Seen s, BlsPublicKey key) {

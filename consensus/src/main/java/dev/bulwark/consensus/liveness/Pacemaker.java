@@ -4,9 +4,9 @@ import java.util.OptionalLong;
 
 /**
  * The current round and its deadline (Aptos' {@code RoundState}): a QC for round r or a TC for
- * round r moves the node to round r + 1. Entering a round through a QC resets the backoff;
- * through a TC it lengthens it ({@link TimeoutPolicy}). Pure bookkeeping: the caller turns the
- * returned deadline into a timer.
+ * round r moves the node to round r + 1. Entering a round through a QC resets the backoff; through
+ * a TC it lengthens it ({@link TimeoutPolicy}). Pure bookkeeping: the caller turns the returned
+ * deadline into a timer.
  */
 public final class Pacemaker {
   private final TimeoutPolicy policy;
@@ -41,8 +41,8 @@ public final class Pacemaker {
   }
 
   /**
-   * Processes a QC of {@code round}: when it moves the node forward, enters round + 1 with the
-   * base timeout and returns that round's deadline.
+   * Processes a QC of {@code round}: when it moves the node forward, enters round + 1 with the base
+   * timeout and returns that round's deadline.
    */
   public OptionalLong onQuorumCertificate(long qcRound, long now) {
     if (qcRound + 1 <= round) {

@@ -13,29 +13,31 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Stake-weighted leader rotation, a pure function of the epoch, the round and the epoch's
- * validator set (which comes from committed state), so every honest node agrees on every leader.
+ * Stake-weighted leader rotation, a pure function of the epoch, the round and the epoch's validator
+ * set (which comes from committed state), so every honest node agrees on every leader.
  *
  * <p>Each epoch has a cycle of {@code min(16n, 4096)} leader slots. Every validator gets at least
- * one slot and the rest are apportioned by voting power (largest remainder). The validators are
- * put in an order shuffled per epoch (by keccak256(tag ‖ epoch ‖ address)) and the slots are
- * laid out by smooth weighted round robin, which spreads each validator's slots evenly over the
- * cycle. Round r is led by slot r mod cycle length.
+ * one slot and the rest are apportioned by voting power (largest remainder). The validators are put
+ * in an order shuffled per epoch (by keccak256(tag ‖ epoch ‖ address)) and the slots are laid out
+ * by smooth weighted round robin, which spreads each validator's slots evenly over the cycle. Round
+ * r is led by slot r mod cycle length.
  *
- * <p>Why a rotation rather than a fresh random draw per round: spreading the slots bounds how
- * many consecutive rounds faulty validators can lead. A commit needs two consecutive honest
- * leaders; with equal stakes a cycle is a plain round robin, in which f faulty validators out
- * of 3f+1 can never prevent that within one cycle, whereas independent draws produce long runs
- * of faulty leaders, each costing a (backed-off) timeout. There is deliberately no leader
- * reputation: skipping failed leaders would need failure records taken from committed blocks
- * (never local observations, which would split nodes on who leads), and the ledger's
- * inactivity rules already jail leaders that keep failing.
+ * <p>Why a rotation rather than a fresh random draw per round: spreading the slots bounds how many
+ * consecutive rounds faulty validators can lead. A commit needs two consecutive honest leaders;
+ * with equal stakes a cycle is a plain round robin, in which f faulty validators out of 3f+1 can
+ * never prevent that within one cycle, whereas independent draws produce long runs of faulty
+ * leaders, each costing a (backed-off) timeout. There is deliberately no leader reputation:
+ * skipping failed leaders would need failure records taken from committed blocks (never local
+ * observations, which would split nodes on who leads), and the ledger's inactivity rules already
+ * jail leaders that keep failing.
  */
 public final class ProposerElection {
   /** Slots per validator in a cycle (before the cap). */
   public static final int SLOTS_PER_VALIDATOR = 16;
+
   /** Upper bound of the cycle length. */
   public static final int MAX_SLOTS = 4096;
+
   private static final byte[] TAG = "bulwark-leader-order".getBytes(StandardCharsets.US_ASCII);
 
   private final ValidatorSet validators;
@@ -68,8 +70,8 @@ public final class ProposerElection {
     for (int i = 0; i < n; i++) {
       byRemainder.add(i);
     }
-    byRemainder.sort(Comparator.comparing((Integer i) -> remainders[i]).reversed()
-        .thenComparing(i -> i));
+    byRemainder.sort(
+        Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
     for (int k = 0; given < slots; k++, given++) {
       weights[byRemainder.get(k % n)]++;
     }

@@ -1,8 +1,8 @@
 package dev.bulwark.consensus.liveness;
 
 /**
- * Round timeouts: {@code baseMillis} × {@code multiplier}^k after k consecutive rounds that
- * ended in a timeout, capped at {@code maxMillis} (DESIGN.md section 4: about 1 s, ×1.5, 8 s).
+ * Round timeouts: {@code baseMillis} × {@code multiplier}^k after k consecutive rounds that ended
+ * in a timeout, capped at {@code maxMillis} (DESIGN.md section 4: about 1 s, ×1.5, 8 s).
  */
 public record TimeoutPolicy(long baseMillis, double multiplier, long maxMillis) {
   /** The design's defaults: 1000 ms, ×1.5, at most 8000 ms. */
@@ -10,8 +10,13 @@ public record TimeoutPolicy(long baseMillis, double multiplier, long maxMillis) 
 
   public TimeoutPolicy {
     if (baseMillis <= 0 || multiplier < 1.0 || maxMillis < baseMillis) {
-      throw new IllegalArgumentException("need 0 < base <= max and multiplier >= 1, got base "
-          + baseMillis + ", multiplier " + multiplier + ", max " + maxMillis);
+      throw new IllegalArgumentException(
+          "need 0 < base <= max and multiplier >= 1, got base "
+              + baseMillis
+              + ", multiplier "
+              + multiplier
+              + ", max "
+              + maxMillis);
     }
   }
 

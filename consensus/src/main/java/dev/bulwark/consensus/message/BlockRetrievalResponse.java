@@ -13,8 +13,11 @@ public record BlockRetrievalResponse(Hash blockId, List<Block> blocks) implement
     Checks.present(blockId, "block id");
     blocks = List.copyOf(Checks.present(blocks, "blocks"));
     if (blocks.size() > BlockRetrievalRequest.MAX_COUNT) {
-      throw new IllegalArgumentException("at most " + BlockRetrievalRequest.MAX_COUNT
-          + " blocks per response, got " + blocks.size());
+      throw new IllegalArgumentException(
+          "at most "
+              + BlockRetrievalRequest.MAX_COUNT
+              + " blocks per response, got "
+              + blocks.size());
     }
     if (!blocks.isEmpty() && !blocks.get(0).hash().equals(blockId)) {
       throw new IllegalArgumentException("the first block is not the requested one");

@@ -33,8 +33,15 @@ final class Checks {
   /** A TC attached to a message of {@code round} must be for the round before, same epoch. */
   static void previousRoundTc(TimeoutCertificate tc, long epoch, long round) {
     if (tc.epoch() != epoch || tc.round() + 1 != round) {
-      throw new IllegalArgumentException("attached TC is for epoch " + tc.epoch() + " round "
-          + tc.round() + ", expected epoch " + epoch + " round " + (round - 1));
+      throw new IllegalArgumentException(
+          "attached TC is for epoch "
+              + tc.epoch()
+              + " round "
+              + tc.round()
+              + ", expected epoch "
+              + epoch
+              + " round "
+              + (round - 1));
     }
   }
 
@@ -46,8 +53,10 @@ final class Checks {
     Hash tip = last.hash();
     for (BlockHeader h : path) {
       if (!h.parentHash().equals(tip) || h.epoch() != last.epoch()) {
-        throw new IllegalArgumentException("proof path header " + h.number()
-            + " does not extend the committed chain within its epoch");
+        throw new IllegalArgumentException(
+            "proof path header "
+                + h.number()
+                + " does not extend the committed chain within its epoch");
       }
       tip = h.hash();
     }
@@ -56,8 +65,8 @@ final class Checks {
           "commit proof finalises " + proof.committedBlockId() + ", not " + tip);
     }
     if (proof.epoch() != last.epoch()) {
-      throw new IllegalArgumentException("commit proof is from epoch " + proof.epoch()
-          + ", the blocks from " + last.epoch());
+      throw new IllegalArgumentException(
+          "commit proof is from epoch " + proof.epoch() + ", the blocks from " + last.epoch());
     }
   }
 }

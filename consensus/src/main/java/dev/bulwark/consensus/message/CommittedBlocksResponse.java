@@ -3,9 +3,9 @@ package dev.bulwark.consensus.message;
 import java.util.List;
 
 /**
- * The answer to a {@link CommittedBlocksRequest}: segments of committed blocks starting at
- * {@code fromNumber} (empty when the peer has nothing from there), and the peer's highest
- * committed block number so the requester knows whether to ask again.
+ * The answer to a {@link CommittedBlocksRequest}: segments of committed blocks starting at {@code
+ * fromNumber} (empty when the peer has nothing from there), and the peer's highest committed block
+ * number so the requester knows whether to ask again.
  */
 public record CommittedBlocksResponse(
     long fromNumber, long highestCommitted, List<CommittedSegment> segments)
@@ -19,15 +19,17 @@ public record CommittedBlocksResponse(
     for (CommittedSegment s : segments) {
       if (s.blocks().get(0).header().number() != expected) {
         throw new IllegalArgumentException(
-            "segment starts at block " + s.blocks().get(0).header().number() + ", expected "
+            "segment starts at block "
+                + s.blocks().get(0).header().number()
+                + ", expected "
                 + expected);
       }
       expected = s.lastBlock().header().number() + 1;
       total += s.blocks().size();
     }
     if (total > CommittedBlocksRequest.MAX_BLOCKS) {
-      throw new IllegalArgumentException("at most " + CommittedBlocksRequest.MAX_BLOCKS
-          + " blocks per response, got " + total);
+      throw new IllegalArgumentException(
+          "at most " + CommittedBlocksRequest.MAX_BLOCKS + " blocks per response, got " + total);
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Consecutive committed blocks and the proof that finalised the last of them. The proof's QC
- * commits either the last block itself or, at an epoch end, a descendant reached through
- * {@code proofPath}: the headers of the empty blocks that followed the epoch-ending block in its
- * epoch (see {@code BlockTree}), which are never committed themselves.
+ * commits either the last block itself or, at an epoch end, a descendant reached through {@code
+ * proofPath}: the headers of the empty blocks that followed the epoch-ending block in its epoch
+ * (see {@code BlockTree}), which are never committed themselves.
  */
 public record CommittedSegment(List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath) {
   public CommittedSegment {
@@ -21,7 +21,8 @@ public record CommittedSegment(List<Block> blocks, CommitProof proof, List<Block
     }
     for (int i = 1; i < blocks.size(); i++) {
       if (!blocks.get(i).header().parentHash().equals(blocks.get(i - 1).hash())) {
-        throw new IllegalArgumentException("segment block " + i + " does not extend block " + (i - 1));
+        throw new IllegalArgumentException(
+            "segment block " + i + " does not extend block " + (i - 1));
       }
     }
     Checks.proofPathLinks(last(blocks).header(), proofPath, proof);

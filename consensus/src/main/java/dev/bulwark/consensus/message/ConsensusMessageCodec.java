@@ -5,9 +5,9 @@ import dev.bulwark.ledger.chain.BlockCodec;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.CertificateCodec;
 import dev.bulwark.ledger.chain.CommitProof;
+import dev.bulwark.ledger.chain.EvidenceKind;
 import dev.bulwark.ledger.chain.SigningCodec;
 import dev.bulwark.ledger.chain.TimeoutData;
-import dev.bulwark.ledger.chain.EvidenceKind;
 import dev.bulwark.ledger.codec.DecodeException;
 import dev.bulwark.ledger.codec.Rlp;
 import dev.bulwark.ledger.codec.RlpItem;
@@ -20,11 +20,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The strict wire format of consensus messages: one RLP list {@code [type, fields...]}, with
- * ledger types embedded through their own codecs. Optional values are lists of zero or one item.
- * Decoding throws only {@link DecodeException}, for malformed bytes and for well-formed bytes
- * that no valid message has (the records' own checks), so the p2p layer can drop the input and
- * penalise the peer that sent it.
+ * The strict wire format of consensus messages: one RLP list {@code [type, fields...]}, with ledger
+ * types embedded through their own codecs. Optional values are lists of zero or one item. Decoding
+ * throws only {@link DecodeException}, for malformed bytes and for well-formed bytes that no valid
+ * message has (the records' own checks), so the p2p layer can drop the input and penalise the peer
+ * that sent it.
  *
  * <pre>
  * proposal  = [1, block, sig(96), [tc?]]
@@ -60,44 +60,62 @@ public final class ConsensusMessageCodec {
   /** The message encoded in {@code bytes}; DecodeException for anything else. */
   public static ConsensusMessage decode(byte[] bytes) {
     if (bytes.length > MAX_MESSAGE_BYTES) {
-      throw new DecodeException("consensus message of " + bytes.length + " bytes exceeds "
-          + MAX_MESSAGE_BYTES);
+      throw new DecodeException(
+          "consensus message of " + bytes.length + " bytes exceeds " + MAX_MESSAGE_BYTES);
     }
     return guard("consensus message", () -> read(Rlp.decode(bytes)));
   }
 
   private static RlpItem rlp(ConsensusMessage message) {
     if (message instanceof ProposalMessage p) {
-      return Rlp.list(Rlp.uint(PROPOSAL), BlockCodec.rlp(p.block()), sig(p.signature()),
+      return Rlp.list(
+          Rlp.uint(PROPOSAL),
+          BlockCodec.rlp(p.block()),
+          sig(p.signature()),
           opt(p.lastRoundTc(), CertificateCodec::rlp));
     } else if (message instanceof VoteMessage v) {
-      return Rlp.list(Rlp.uint(VOTE), SigningCodec.rlp(v.vote()), Rlp.str(v.author().bytes()),
+      return Rlp.list(
+          Rlp.uint(VOTE),
+          SigningCodec.rlp(v.vote()),
+          Rlp.str(v.author().bytes()),
           sig(v.signature()));
     } else if (message instanceof TimeoutMessage t) {
-      return Rlp.list(Rlp.uint(TIMEOUT), SigningCodec.rlp(t.timeout()),
-          Rlp.str(t.author().bytes()), sig(t.signature()), CertificateCodec.rlp(t.highQc()),
+      return Rlp.list(
+          Rlp.uint(TIMEOUT),
+          SigningCodec.rlp(t.timeout()),
+          Rlp.str(t.author().bytes()),
+          sig(t.signature()),
+          CertificateCodec.rlp(t.highQc()),
           opt(t.lastRoundTc(), CertificateCodec::rlp));
     } else if (message instanceof SyncInfo s) {
-      return Rlp.list(Rlp.uint(SYNC_INFO), Rlp.uint(s.epoch()),
-          opt(s.highestQc(), CertificateCodec::rlp), opt(s.commitQc(), CertificateCodec::rlp),
+      return Rlp.list(
+          Rlp.uint(SYNC_INFO),
+          Rlp.uint(s.epoch()),
+          opt(s.highestQc(), CertificateCodec::rlp),
+          opt(s.commitQc(), CertificateCodec::rlp),
           opt(s.highestTc(), CertificateCodec::rlp));
     } else if (message instanceof BlockRetrievalRequest r) {
       return Rlp.list(Rlp.uint(BLOCK_REQUEST), Rlp.str(r.blockId().bytes()), Rlp.uint(r.count()));
     } else if (message instanceof BlockRetrievalResponse r) {
-      return Rlp.list(Rlp.uint(BLOCK_RESPONSE), Rlp.str(r.blockId().bytes()),
+      return Rlp.list(
+          Rlp.uint(BLOCK_RESPONSE),
+          Rlp.str(r.blockId().bytes()),
           Rlp.list(r.blocks().stream().map(BlockCodec::rlp).toList()));
     } else if (message instanceof CommittedBlocksRequest r) {
-      return Rlp.list(Rlp.uint(COMMITTED_REQUEST), Rlp.uint(r.fromNumber()),
-          Rlp.uint(r.maxBlocks()));
+      return Rlp.list(
+          Rlp.uint(COMMITTED_REQUEST), Rlp.uint(r.fromNumber()), Rlp.uint(r.maxBlocks()));
     }
     CommittedBlocksResponse r = (CommittedBlocksResponse) message;
-    return Rlp.list(Rlp.uint(COMMITTED_RESPONSE), Rlp.uint(r.fromNumber()),
+    return Rlp.list(
+        Rlp.uint(COMMITTED_RESPONSE),
+        Rlp.uint(r.fromNumber()),
         Rlp.uint(r.highestCommitted()),
         Rlp.list(r.segments().stream().map(ConsensusMessageCodec::segment).toList()));
   }
 
   private static RlpItem segment(CommittedSegment s) {
-    return Rlp.list(Rlp.list(s.blocks().stream().map(BlockCodec::rlp).toList()),
+    return Rlp.list(
+        Rlp.list(s.blocks().stream().map(BlockCodec::rlp).toList()),
         CertificateCodec.rlp(s.proof()),
         Rlp.list(s.proofPath().stream().map(BlockCodec::rlp).toList()));
   }
@@ -105,23 +123,37 @@ public final class ConsensusMessageCodec {
   private static ConsensusMessage read(RlpItem item) {
     RlpReader r = RlpReader.of(item, "consensus message");
     int type = r.intValue();
-    ConsensusMessage m = switch (type) {
-      case PROPOSAL -> new ProposalMessage(BlockCodec.readBlock(r.item()), sig(r),
-          opt(r, CertificateCodec::readTc));
-      case VOTE -> new VoteMessage(SigningCodec.readVote(r.item()), r.address(), sig(r));
-      case TIMEOUT -> new TimeoutMessage(
-          (TimeoutData) SigningCodec.read(EvidenceKind.TIMEOUT, r.item()), r.address(), sig(r),
-          CertificateCodec.readQc(r.item()), opt(r, CertificateCodec::readTc));
-      case SYNC_INFO -> new SyncInfo(r.longValue(), opt(r, CertificateCodec::readQc),
-          opt(r, CertificateCodec::readQc), opt(r, CertificateCodec::readTc));
-      case BLOCK_REQUEST -> new BlockRetrievalRequest(r.hash(), r.intValue());
-      case BLOCK_RESPONSE -> new BlockRetrievalResponse(r.hash(),
-          list(r, BlockRetrievalRequest.MAX_COUNT, BlockCodec::readBlock));
-      case COMMITTED_REQUEST -> new CommittedBlocksRequest(r.longValue(), r.intValue());
-      case COMMITTED_RESPONSE -> new CommittedBlocksResponse(r.longValue(), r.longValue(),
-          list(r, CommittedBlocksRequest.MAX_BLOCKS, ConsensusMessageCodec::readSegment));
-      default -> throw new DecodeException("consensus message: unknown type " + type);
-    };
+    ConsensusMessage m =
+        switch (type) {
+          case PROPOSAL ->
+              new ProposalMessage(
+                  BlockCodec.readBlock(r.item()), sig(r), opt(r, CertificateCodec::readTc));
+          case VOTE -> new VoteMessage(SigningCodec.readVote(r.item()), r.address(), sig(r));
+          case TIMEOUT ->
+              new TimeoutMessage(
+                  (TimeoutData) SigningCodec.read(EvidenceKind.TIMEOUT, r.item()),
+                  r.address(),
+                  sig(r),
+                  CertificateCodec.readQc(r.item()),
+                  opt(r, CertificateCodec::readTc));
+          case SYNC_INFO ->
+              new SyncInfo(
+                  r.longValue(),
+                  opt(r, CertificateCodec::readQc),
+                  opt(r, CertificateCodec::readQc),
+                  opt(r, CertificateCodec::readTc));
+          case BLOCK_REQUEST -> new BlockRetrievalRequest(r.hash(), r.intValue());
+          case BLOCK_RESPONSE ->
+              new BlockRetrievalResponse(
+                  r.hash(), list(r, BlockRetrievalRequest.MAX_COUNT, BlockCodec::readBlock));
+          case COMMITTED_REQUEST -> new CommittedBlocksRequest(r.longValue(), r.intValue());
+          case COMMITTED_RESPONSE ->
+              new CommittedBlocksResponse(
+                  r.longValue(),
+                  r.longValue(),
+                  list(r, CommittedBlocksRequest.MAX_BLOCKS, ConsensusMessageCodec::readSegment));
+          default -> throw new DecodeException("consensus message: unknown type " + type);
+        };
     r.end();
     return m;
   }
@@ -167,7 +199,9 @@ public final class ConsensusMessageCodec {
     return out;
   }
 
-  /** Turns the IllegalArgumentException of record checks on well-formed RLP into DecodeException. */
+  /**
+   * Turns the IllegalArgumentException of record checks on well-formed RLP into DecodeException.
+   */
   private static <T> T guard(String what, Supplier<T> body) {
     try {
       return body.get();

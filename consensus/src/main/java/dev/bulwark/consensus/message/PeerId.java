@@ -1,8 +1,8 @@
 package dev.bulwark.consensus.message;
 
 /**
- * The connection a message came from (the p2p layer's peer, e.g. its node key in hex). Faults
- * are charged to the peer, never to the validator a message claims to come from.
+ * The connection a message came from (the p2p layer's peer, e.g. its node key in hex). Faults are
+ * charged to the peer, never to the validator a message claims to come from.
  */
 public record PeerId(String id) implements Comparable<PeerId> {
   /** The node itself: messages it hands to its own core (a leader's own proposal, say). */

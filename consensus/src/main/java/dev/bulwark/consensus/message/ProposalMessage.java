@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A leader's proposal: the block (whose header carries the QC of its parent), the leader's
- * signature over its {@link ProposalData}, and the TC of the previous round when that round
- * timed out (the two-chain rule lets voters accept a block that follows a TC).
+ * signature over its {@link ProposalData}, and the TC of the previous round when that round timed
+ * out (the two-chain rule lets voters accept a block that follows a TC).
  */
 public record ProposalMessage(
     Block block, BlsSignature signature, Optional<TimeoutCertificate> lastRoundTc)
@@ -28,8 +28,8 @@ public record ProposalMessage(
       throw new IllegalArgumentException(
           "parent QC is from epoch " + qc.epoch() + ", the block from " + block.header().epoch());
     }
-    lastRoundTc.ifPresent(tc -> Checks.previousRoundTc(tc, block.header().epoch(),
-        block.header().round()));
+    lastRoundTc.ifPresent(
+        tc -> Checks.previousRoundTc(tc, block.header().epoch(), block.header().round()));
   }
 
   @Override

@@ -5,9 +5,9 @@ import dev.bulwark.ledger.chain.TimeoutCertificate;
 import java.util.Optional;
 
 /**
- * The certificates a node holds for an epoch — highest QC, the QC of its latest commit, highest
- * TC — sent so a lagging peer can catch up (e.g. after an epoch-ending commit, or in reply to a
- * stale message).
+ * The certificates a node holds for an epoch — highest QC, the QC of its latest commit, highest TC
+ * — sent so a lagging peer can catch up (e.g. after an epoch-ending commit, or in reply to a stale
+ * message).
  */
 public record SyncInfo(
     long epoch,

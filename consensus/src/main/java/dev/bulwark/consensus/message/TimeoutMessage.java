@@ -8,9 +8,9 @@ import dev.bulwark.ledger.types.Address;
 import java.util.Optional;
 
 /**
- * A validator's signed timeout for a round, broadcast to all: it carries the highest QC the
- * signed data names (so receivers can catch up to it) and the TC of the previous round when the
- * sender entered this round through one.
+ * A validator's signed timeout for a round, broadcast to all: it carries the highest QC the signed
+ * data names (so receivers can catch up to it) and the TC of the previous round when the sender
+ * entered this round through one.
  */
 public record TimeoutMessage(
     TimeoutData timeout,
@@ -25,12 +25,19 @@ public record TimeoutMessage(
     Checks.present(signature, "signature");
     Checks.present(highQc, "high QC");
     Checks.present(lastRoundTc, "last round TC option");
-    if (highQc.round() != timeout.highQcRound() || highQc.epoch() != timeout.epoch()
+    if (highQc.round() != timeout.highQcRound()
+        || highQc.epoch() != timeout.epoch()
         || highQc.vote().chainId() != timeout.chainId()) {
       throw new IllegalArgumentException(
-          "the attached QC (epoch " + highQc.epoch() + ", round " + highQc.round()
-              + ") is not the one the timeout names (epoch " + timeout.epoch() + ", round "
-              + timeout.highQcRound() + ")");
+          "the attached QC (epoch "
+              + highQc.epoch()
+              + ", round "
+              + highQc.round()
+              + ") is not the one the timeout names (epoch "
+              + timeout.epoch()
+              + ", round "
+              + timeout.highQcRound()
+              + ")");
     }
     lastRoundTc.ifPresent(tc -> Checks.previousRoundTc(tc, timeout.epoch(), timeout.round()));
   }

@@ -4,8 +4,8 @@ import dev.bulwark.ledger.chain.Block;
 import java.util.Optional;
 
 /**
- * Read access to the committed chain (the ledger's store), for recovery and for serving peers
- * that catch up. Reads must be cheap: the core calls them on its own thread.
+ * Read access to the committed chain (the ledger's store), for recovery and for serving peers that
+ * catch up. Reads must be cheap: the core calls them on its own thread.
  */
 public interface CommittedChain {
   /** Number of the highest committed block (0: only genesis). */

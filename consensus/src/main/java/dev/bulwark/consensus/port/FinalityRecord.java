@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * How a committed block was finalised: the proof of the commit that included it, the headers
- * linking the batch's last block to the block the proof commits (empty except at an epoch end),
- * and the number of that last block.
+ * linking the batch's last block to the block the proof commits (empty except at an epoch end), and
+ * the number of that last block.
  */
 public record FinalityRecord(CommitProof proof, List<BlockHeader> proofPath, long lastNumber) {
   public FinalityRecord {

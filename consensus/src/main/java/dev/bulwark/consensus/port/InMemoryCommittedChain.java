@@ -24,14 +24,19 @@ public final class InMemoryCommittedChain implements CommittedChain {
     finality.add(null);
   }
 
-  /** Appends a commit: {@code committed} must continue the chain; IllegalArgumentException if not. */
+  /**
+   * Appends a commit: {@code committed} must continue the chain; IllegalArgumentException if not.
+   */
   public void append(List<Block> committed, CommitProof proof, List<BlockHeader> proofPath) {
     Block tip = lastBlock();
     for (Block b : committed) {
       if (!b.header().parentHash().equals(tip.hash())
           || b.header().number() != tip.header().number() + 1) {
-        throw new IllegalArgumentException("block " + b.header().number()
-            + " does not extend the committed chain at " + tip.header().number());
+        throw new IllegalArgumentException(
+            "block "
+                + b.header().number()
+                + " does not extend the committed chain at "
+                + tip.header().number());
       }
       tip = b;
     }
@@ -49,13 +54,15 @@ public final class InMemoryCommittedChain implements CommittedChain {
 
   @Override
   public Optional<Block> block(long number) {
-    return number < 0 || number >= blocks.size() ? Optional.empty()
+    return number < 0 || number >= blocks.size()
+        ? Optional.empty()
         : Optional.of(blocks.get((int) number));
   }
 
   @Override
   public Optional<FinalityRecord> finality(long number) {
-    return number < 1 || number >= blocks.size() ? Optional.empty()
+    return number < 1 || number >= blocks.size()
+        ? Optional.empty()
         : Optional.of(finality.get((int) number));
   }
 }

@@ -22,16 +22,16 @@ public sealed interface Action {
 
   /**
    * Execute {@code block} on the state after {@code parent} and answer with a {@link
-   * Event.BlockExecuted} for the block's id. For a leader's draft ({@code draft} true) the
-   * header's execution fields are still zero; the result fills them in.
+   * Event.BlockExecuted} for the block's id. For a leader's draft ({@code draft} true) the header's
+   * execution fields are still zero; the result fills them in.
    */
   record ExecuteBlock(Block block, BlockHeader parent, boolean draft) implements Action {}
 
   /**
-   * Commit {@code blocks} (consecutive, oldest first, extending the committed chain) finalised
-   * by {@code proof}; {@code proofPath} links the last block to the block the proof commits
-   * when they differ (epoch end). When the last block ends its epoch, the environment answers
-   * with an {@link Event.EpochChange} once the block is applied.
+   * Commit {@code blocks} (consecutive, oldest first, extending the committed chain) finalised by
+   * {@code proof}; {@code proofPath} links the last block to the block the proof commits when they
+   * differ (epoch end). When the last block ends its epoch, the environment answers with an {@link
+   * Event.EpochChange} once the block is applied.
    */
   record CommitBlocks(List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath)
       implements Action {
@@ -41,7 +41,9 @@ public sealed interface Action {
     }
   }
 
-  /** Fire a {@link Event.TimerFired} of this kind, epoch and round at local time {@code atMillis}. */
+  /**
+   * Fire a {@link Event.TimerFired} of this kind, epoch and round at local time {@code atMillis}.
+   */
   record SetTimer(TimerKind kind, long epoch, long round, long atMillis) implements Action {}
 
   /** Proof of an equivocation, found once: hand it to the payload source for inclusion. */

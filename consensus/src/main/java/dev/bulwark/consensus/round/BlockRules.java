@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What a voter checks of a proposed block against its parent, beyond the header's own rules:
- * height, strictly increasing timestamp not too far ahead of the local clock, the skipped
- * rounds, and the empty body required after the epoch-ending block.
+ * height, strictly increasing timestamp not too far ahead of the local clock, the skipped rounds,
+ * and the empty body required after the epoch-ending block.
  */
 final class BlockRules {
   private BlockRules() {}
@@ -25,25 +25,37 @@ final class BlockRules {
     return out;
   }
 
-  static void check(Block block, Block parent, boolean mustBeEmpty, long now,
-      long maxClockSkewMillis) throws InvalidMessageException {
+  static void check(
+      Block block, Block parent, boolean mustBeEmpty, long now, long maxClockSkewMillis)
+      throws InvalidMessageException {
     BlockHeader h = block.header();
     BlockHeader p = parent.header();
     if (h.number() != p.number() + 1) {
       throw invalid("block number " + h.number() + " does not follow parent " + p.number());
     }
     if (h.timestampMillis() <= p.timestampMillis()) {
-      throw invalid("timestamp " + h.timestampMillis() + " is not after the parent's "
-          + p.timestampMillis());
+      throw invalid(
+          "timestamp " + h.timestampMillis() + " is not after the parent's " + p.timestampMillis());
     }
     if (h.timestampMillis() > now + maxClockSkewMillis) {
-      throw new InvalidMessageException(PenaltyReason.TOO_FAR_IN_FUTURE, "timestamp "
-          + h.timestampMillis() + " is more than " + maxClockSkewMillis + " ms ahead of " + now);
+      throw new InvalidMessageException(
+          PenaltyReason.TOO_FAR_IN_FUTURE,
+          "timestamp "
+              + h.timestampMillis()
+              + " is more than "
+              + maxClockSkewMillis
+              + " ms ahead of "
+              + now);
     }
     long parentRound = h.parentQc().orElseThrow().round();
     if (!h.skippedRounds().equals(skippedRounds(parentRound, h.round()))) {
-      throw invalid("skipped rounds " + h.skippedRounds() + " are not the rounds between "
-          + parentRound + " and " + h.round());
+      throw invalid(
+          "skipped rounds "
+              + h.skippedRounds()
+              + " are not the rounds between "
+              + parentRound
+              + " and "
+              + h.round());
     }
     if (mustBeEmpty && (!block.transactions().isEmpty() || !block.evidence().isEmpty())) {
       throw invalid("blocks after the epoch-ending block must be empty");

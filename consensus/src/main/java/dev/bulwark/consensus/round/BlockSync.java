@@ -10,16 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Bookkeeping of the node's requests for missing data: blocks by id (recent, uncommitted blocks
- * a certificate named) and committed blocks by number (catching up on whole stretches of the
- * chain, across epochs). A request is repeated only after {@link #RETRY_MILLIS}, and only
- * responses to requests made are accepted.
+ * Bookkeeping of the node's requests for missing data: blocks by id (recent, uncommitted blocks a
+ * certificate named) and committed blocks by number (catching up on whole stretches of the chain,
+ * across epochs). A request is repeated only after {@link #RETRY_MILLIS}, and only responses to
+ * requests made are accepted.
  */
 final class BlockSync {
   /** Blocks asked for per retrieval request. */
   static final int FETCH_COUNT = 32;
+
   /** How long a request is awaited before it may be sent again. */
   static final long RETRY_MILLIS = 1000;
+
   private static final int MAX_INFLIGHT = 32;
   private static final long NEVER = Long.MIN_VALUE / 2; // far past, yet safe to subtract from
 
@@ -54,8 +56,9 @@ final class BlockSync {
     committedAskedAt = now;
     committedRequested.put(peer, now);
     trim(committedRequested);
-    return Optional.of(new Action.SendToPeer(peer,
-        new CommittedBlocksRequest(fromNumber, CommittedBlocksRequest.MAX_BLOCKS)));
+    return Optional.of(
+        new Action.SendToPeer(
+            peer, new CommittedBlocksRequest(fromNumber, CommittedBlocksRequest.MAX_BLOCKS)));
   }
 
   /** True when committed blocks were requested from {@code peer} (the response is expected). */

@@ -9,14 +9,15 @@ import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.types.Hash;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Catching up with peers. Recent blocks a certificate names but the tree lacks are fetched by
- * id from the peer that sent the certificate; when they do not connect to the tree (the node is
- * far behind, or in an older epoch), committed blocks are fetched by number with their commit
- * proofs, verified against the epoch's validator set and committed, epoch by epoch.
+ * Catching up with peers. Recent blocks a certificate names but the tree lacks are fetched by id
+ * from the peer that sent the certificate; when they do not connect to the tree (the node is far
+ * behind, or in an older epoch), committed blocks are fetched by number with their commit proofs,
+ * verified against the epoch's validator set and committed, epoch by epoch.
  */
 final class CatchUp {
   private static final Logger LOG = LoggerFactory.getLogger(CatchUp.class);
@@ -33,10 +34,12 @@ final class CatchUp {
 
   /** Asks {@code from} for block {@code id} (and ancestors), unless already asked. */
   void fetchBlock(Hash id, PeerId from) {
-    sync.fetchBlock(id, from, host.now()).ifPresent(a -> {
-      LOG.trace("fetching block {} from {}", id, from);
-      host.emit(a);
-    });
+    sync.fetchBlock(id, from, host.now())
+        .ifPresent(
+            a -> {
+              LOG.trace("fetching block {} from {}", id, from);
+              host.emit(a);
+            });
   }
 
   /** Asks {@code from} for the committed blocks after the local committed root. */
@@ -56,7 +59,8 @@ final class CatchUp {
   /** Blocks that answer an earlier request: insert the part that connects to the tree. */
   void onBlocks(PeerId from, BlockRetrievalResponse r) throws InvalidMessageException {
     EpochState s = host.state();
-    if (!sync.takeBlockResponse(r.blockId()) || r.blocks().isEmpty()
+    if (!sync.takeBlockResponse(r.blockId())
+        || r.blocks().isEmpty()
         || host.awaitingEpochChange()) {
       return;
     }
@@ -74,7 +78,8 @@ final class CatchUp {
     }
     for (int i = fresh - 1; i >= 0; i--) {
       if (blocks.get(i).header().epoch() != s.epoch) {
-        throw new InvalidMessageException(PenaltyReason.INVALID_BLOCK,
+        throw new InvalidMessageException(
+            PenaltyReason.INVALID_BLOCK,
             "fetched block of epoch " + blocks.get(i).header().epoch());
       }
       host.insertBlock(blocks.get(i));
@@ -106,7 +111,10 @@ final class CatchUp {
     if (!sync.takeCommittedResponse(from)) {
       return;
     }
-    LOG.debug("got {} committed segments from {} (its height {})", r.segments().size(), from,
+    LOG.debug(
+        "got {} committed segments from {} (its height {})",
+        r.segments().size(),
+        from,
         r.highestCommitted());
     boolean progressed = false;
     for (CommittedSegment segment : r.segments()) {
@@ -115,8 +123,8 @@ final class CatchUp {
         break;
       }
       long rootNumber = s.tree.root().header().number();
-      List<Block> blocks = segment.blocks().stream()
-          .filter(b -> b.header().number() > rootNumber).toList();
+      List<Block> blocks =
+          segment.blocks().stream().filter(b -> b.header().number() > rootNumber).toList();
       if (blocks.isEmpty()) {
         continue;
       }
@@ -135,13 +143,13 @@ final class CatchUp {
   private static void check(EpochState s, List<Block> blocks, CommittedSegment segment)
       throws InvalidMessageException {
     if (!blocks.get(0).header().parentHash().equals(s.tree.root().hash())) {
-      throw new InvalidMessageException(PenaltyReason.INVALID_BLOCK,
-          "committed blocks do not extend the local committed chain");
+      throw new InvalidMessageException(
+          PenaltyReason.INVALID_BLOCK, "committed blocks do not extend the local committed chain");
     }
     for (Block b : blocks) {
       if (b.header().epoch() != s.epoch) {
-        throw new InvalidMessageException(PenaltyReason.INVALID_BLOCK,
-            "committed segment mixes epochs");
+        throw new InvalidMessageException(
+            PenaltyReason.INVALID_BLOCK, "committed segment mixes epochs");
       }
     }
     s.verifier.checkQc(segment.proof().qc());
@@ -150,11 +158,11 @@ final class CatchUp {
   private void commit(EpochState s, List<Block> blocks, CommittedSegment segment) {
     host.emit(new Action.CommitBlocks(blocks, segment.proof(), segment.proofPath()));
     Block last = blocks.get(blocks.size() - 1);
-    s.resetTree(new BlockTree(last, last.header().round(), java.util.Optional.empty(), s.epoch,
-        epochLength));
+    s.resetTree(new BlockTree(last, last.header().round(), Optional.empty(), s.epoch, epochLength));
     if (last.header().number() % epochLength == 0) {
       host.awaitEpochChange();
-    } else if (s.pacemaker.onQuorumCertificate(segment.proof().qc().round(), host.now())
+    } else if (s.pacemaker
+        .onQuorumCertificate(segment.proof().qc().round(), host.now())
         .isPresent()) {
       host.newRound();
     }

@@ -7,8 +7,8 @@ import dev.bulwark.consensus.liveness.TimeoutPolicy;
  *
  * @param chainId the chain every signed message names
  * @param epochLength blocks per epoch: the block whose number is a multiple of it ends its epoch
- * @param minBlockIntervalMillis a leader proposes no earlier than this after its parent's
- *     timestamp (default 250 ms), so an idle network makes at most one empty block per interval
+ * @param minBlockIntervalMillis a leader proposes no earlier than this after its parent's timestamp
+ *     (default 250 ms), so an idle network makes at most one empty block per interval
  * @param maxClockSkewMillis how far a proposal's timestamp may be ahead of a voter's clock
  * @param timeouts the round timeout policy
  * @param maxBufferedPerPeer future-epoch messages kept per peer until the epoch starts
@@ -23,8 +23,13 @@ public record ConsensusConfig(
     int maxBufferedPerPeer,
     int maxRoundsAhead) {
   public ConsensusConfig {
-    if (chainId < 0 || epochLength < 1 || minBlockIntervalMillis < 0 || maxClockSkewMillis < 0
-        || timeouts == null || maxBufferedPerPeer < 0 || maxRoundsAhead < 1) {
+    if (chainId < 0
+        || epochLength < 1
+        || minBlockIntervalMillis < 0
+        || maxClockSkewMillis < 0
+        || timeouts == null
+        || maxBufferedPerPeer < 0
+        || maxRoundsAhead < 1) {
       throw new IllegalArgumentException("invalid consensus configuration");
     }
   }
@@ -36,7 +41,13 @@ public record ConsensusConfig(
 
   /** A copy with another minimum block interval. */
   public ConsensusConfig withMinBlockInterval(long millis) {
-    return new ConsensusConfig(chainId, epochLength, millis, maxClockSkewMillis, timeouts,
-        maxBufferedPerPeer, maxRoundsAhead);
+    return new ConsensusConfig(
+        chainId,
+        epochLength,
+        millis,
+        maxClockSkewMillis,
+        timeouts,
+        maxBufferedPerPeer,
+        maxRoundsAhead);
   }
 }

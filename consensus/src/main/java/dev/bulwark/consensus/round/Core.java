@@ -38,14 +38,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The round flow behind {@link RoundManager}: dispatch, proposals and votes, certificates and
- * rounds, commits and execution, with {@link Leader}, {@link TimeoutDuty} and {@link CatchUp}
- * as helpers that see it through {@link RoundHost}.
+ * rounds, commits and execution, with {@link Leader}, {@link TimeoutDuty} and {@link CatchUp} as
+ * helpers that see it through {@link RoundHost}.
  */
 final class Core implements RoundHost {
   private static final Logger LOG = LoggerFactory.getLogger(RoundManager.class);
@@ -69,8 +68,12 @@ final class Core implements RoundHost {
   private boolean awaitingEpochChange;
   private long now;
 
-  Core(ConsensusConfig config, SafetyRules safety, PayloadSource payloads,
-      EpochProvider epochs, CommittedChain chain) {
+  Core(
+      ConsensusConfig config,
+      SafetyRules safety,
+      PayloadSource payloads,
+      EpochProvider epochs,
+      CommittedChain chain) {
     this.config = config;
     this.safety = safety;
     this.scheme = safety.signer().scheme();
@@ -110,39 +113,6 @@ final class Core implements RoundHost {
     return result;
   }
 
-  // ------------------------------------------------------------------ observation (tests, sim)
-
-  /** The current epoch (-1 before start). */
-  long epoch() {
-    return state == null ? -1 : state.epoch;
-  }
-
-  /** The epoch whose messages the node processes now; empty while it waits for an epoch change. */
-  OptionalLong activeEpoch() {
-    return state == null || awaitingEpochChange ? OptionalLong.empty()
-        : OptionalLong.of(state.epoch);
-  }
-
-  /** The current round (0 before start). */
-  long round() {
-    return state == null ? 0 : state.pacemaker.round();
-  }
-
-  /** The validator set of the current epoch (null before start). */
-  ValidatorSet validators() {
-    return state == null ? null : state.validators;
-  }
-
-  /** The highest QC known in the current epoch. */
-  Optional<QuorumCertificate> highestQc() {
-    return state == null ? Optional.empty() : state.tree.highestQc();
-  }
-
-  /** The last committed block this core knows of. */
-  Optional<Block> committedRoot() {
-    return state == null ? Optional.empty() : Optional.of(state.tree.root());
-  }
-
   // ------------------------------------------------------------------ start and epochs
 
   private void start() {
@@ -150,36 +120,52 @@ final class Core implements RoundHost {
     long number = root.header().number();
     boolean epochRoot = number % config.epochLength() == 0;
     long epoch = number == 0 ? root.header().epoch() : root.header().epoch() + (epochRoot ? 1 : 0);
-    ValidatorSet set = epochs.validatorSet(epoch).orElseThrow(() -> new IllegalStateException(
-        "committed state names no validator set for epoch " + epoch));
+    ValidatorSet set =
+        epochs
+            .validatorSet(epoch)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "committed state names no validator set for epoch " + epoch));
     awaitingEpochChange = false;
     if (epochRoot) {
-      enterEpoch(set, root, 0, Optional.of(QuorumCertificate.genesis(config.chainId(), set,
-          root.hash())));
+      enterEpoch(
+          set, root, 0, Optional.of(QuorumCertificate.genesis(config.chainId(), set, root.hash())));
     } else {
       enterEpoch(set, root, root.header().round(), Optional.empty());
     }
     SafetyData d = safety.data();
     if (d.epoch() == state.epoch) { // repeat exactly what was signed before the restart
-      d.lastTimeout().ifPresent(t -> {
-        out.add(new Action.Broadcast(t));
-        selfQueue.add(t);
-      });
+      d.lastTimeout()
+          .ifPresent(
+              t -> {
+                out.add(new Action.Broadcast(t));
+                selfQueue.add(t);
+              });
       d.lastVote().ifPresent(votes::send);
     }
   }
 
-  private void enterEpoch(ValidatorSet set, Block root, long rootRound,
-      Optional<QuorumCertificate> rootQc) {
+  private void enterEpoch(
+      ValidatorSet set, Block root, long rootRound, Optional<QuorumCertificate> rootQc) {
     long epoch = set.epoch();
-    Hash epochRoot = rootRound == 0 ? root.hash()
-        : chain.block(epoch * config.epochLength()).map(Block::hash).orElse(Hash.ZERO);
-    state = EpochState.start(config, set, scheme, self, new BlockTree(root, rootRound, rootQc,
-        epoch, config.epochLength()), epochRoot);
+    Hash epochRoot =
+        rootRound == 0
+            ? root.hash()
+            : chain.block(epoch * config.epochLength()).map(Block::hash).orElse(Hash.ZERO);
+    state =
+        EpochState.start(
+            config,
+            set,
+            scheme,
+            self,
+            new BlockTree(root, rootRound, rootQc, epoch, config.epochLength()),
+            epochRoot);
     safety.startEpoch(set);
     detector.forgetEpochsBelow(epoch);
-    out.add(new Action.SetTimer(TimerKind.ROUND_TIMEOUT, epoch, state.pacemaker.round(),
-        state.pacemaker.start(now)));
+    out.add(
+        new Action.SetTimer(
+            TimerKind.ROUND_TIMEOUT, epoch, state.pacemaker.round(), state.pacemaker.start(now)));
     LOG.debug("{} entered epoch {} at block {}", self, epoch, root.header().number());
     leader.tryPropose();
   }
@@ -191,8 +177,8 @@ final class Core implements RoundHost {
     }
     awaitingEpochChange = false;
     Block root = state.tree.root();
-    enterEpoch(next, root, 0,
-        Optional.of(QuorumCertificate.genesis(config.chainId(), next, root.hash())));
+    enterEpoch(
+        next, root, 0, Optional.of(QuorumCertificate.genesis(config.chainId(), next, root.hash())));
     for (FutureBuffer.Buffered b : future.drain(next.epoch())) {
       receive(b.from(), b.message());
     }
@@ -244,8 +230,8 @@ final class Core implements RoundHost {
       return; // a peer behind us; it catches up from our later-epoch messages
     }
     if (m.epoch() > state.epoch) {
-      LOG.debug("{} got a message of epoch {} in epoch {}: catching up", self, m.epoch(),
-          state.epoch);
+      LOG.debug(
+          "{} got a message of epoch {} in epoch {}: catching up", self, m.epoch(), state.epoch);
       buffer(from, m);
       catchUp.fetchCommitted(from);
       return;
@@ -278,8 +264,8 @@ final class Core implements RoundHost {
     }
     observe(data, p.author(), index, p.signature(), true);
     if (!s.election.leader(p.round()).equals(p.author())) {
-      throw new InvalidMessageException(PenaltyReason.WRONG_LEADER,
-          p.author() + " does not lead round " + p.round());
+      throw new InvalidMessageException(
+          PenaltyReason.WRONG_LEADER, p.author() + " does not lead round " + p.round());
     }
     s.verifier.checkQc(p.parentQc());
     if (p.lastRoundTc().isPresent()) {
@@ -300,8 +286,8 @@ final class Core implements RoundHost {
     }
     Block block = p.block();
     Block parent = s.tree.block(block.header().parentHash()).orElseThrow();
-    BlockRules.check(block, parent, s.tree.atOrAfterEpochEnd(parent.hash()), now,
-        config.maxClockSkewMillis());
+    BlockRules.check(
+        block, parent, s.tree.atOrAfterEpochEnd(parent.hash()), now, config.maxClockSkewMillis());
     insertBlock(block);
     s.awaitingVote = Optional.of(p);
     votes.tryVote();
@@ -311,7 +297,9 @@ final class Core implements RoundHost {
 
   private void onTimer(Event.TimerFired t) {
     EpochState s = state;
-    if (s == null || awaitingEpochChange || t.epoch() != s.epoch
+    if (s == null
+        || awaitingEpochChange
+        || t.epoch() != s.epoch
         || t.round() != s.pacemaker.round()) {
       return;
     }
@@ -326,8 +314,8 @@ final class Core implements RoundHost {
 
   private void onSyncInfo(PeerId from, SyncInfo info) throws InvalidMessageException {
     EpochState s = state;
-    for (QuorumCertificate qc : List.of(info.highestQc(), info.commitQc()).stream()
-        .flatMap(Optional::stream).toList()) {
+    for (QuorumCertificate qc :
+        List.of(info.highestQc(), info.commitQc()).stream().flatMap(Optional::stream).toList()) {
       s.verifier.checkQc(qc);
     }
     if (info.highestTc().isPresent()) {
@@ -340,8 +328,9 @@ final class Core implements RoundHost {
   }
 
   @Override
-  public void syncCertificates(PeerId from, Optional<QuorumCertificate> qc,
-      Optional<TimeoutCertificate> tc) throws InvalidMessageException {
+  public void syncCertificates(
+      PeerId from, Optional<QuorumCertificate> qc, Optional<TimeoutCertificate> tc)
+      throws InvalidMessageException {
     EpochState s = state;
     if (qc.isPresent()) {
       QuorumCertificate q = qc.get();
@@ -400,7 +389,10 @@ final class Core implements RoundHost {
     if (d.endsEpoch()) {
       awaitingEpochChange = true;
       out.add(new Action.Broadcast(syncInfo())); // lets every peer see the commit of the epoch end
-      LOG.debug("{} committed the end of epoch {} (block {})", self, state.epoch,
+      LOG.debug(
+          "{} committed the end of epoch {} (block {})",
+          self,
+          state.epoch,
           d.lastBlock().header().number());
     }
   }
@@ -414,7 +406,11 @@ final class Core implements RoundHost {
     s.pendingProposals.headMap(round).clear();
     s.awaitingVote = Optional.empty();
     out.add(new Action.SetTimer(TimerKind.ROUND_TIMEOUT, s.epoch, round, s.pacemaker.deadline()));
-    LOG.trace("{} enters round {} of epoch {} (timeout {} ms)", self, round, s.epoch,
+    LOG.trace(
+        "{} enters round {} of epoch {} (timeout {} ms)",
+        self,
+        round,
+        s.epoch,
         s.pacemaker.currentTimeoutMillis());
     if (s.timeouts.joinable(round)) {
       timeouts.timeOut();
@@ -437,8 +433,8 @@ final class Core implements RoundHost {
   }
 
   private SyncInfo syncInfo() {
-    return new SyncInfo(state.epoch, state.tree.highestQc(), state.tree.commitQc(),
-        state.highestTc);
+    return new SyncInfo(
+        state.epoch, state.tree.highestQc(), state.tree.commitQc(), state.highestTc);
   }
 
   @Override
@@ -509,15 +505,22 @@ final class Core implements RoundHost {
   // ------------------------------------------------------------------ helpers
 
   @Override
-  public Observation observe(SigningData data, Address author, int index, BlsSignature sig,
-      boolean verified) {
-    Observation o = detector.observe(data, author, state.validators.get(index).blsKey(), sig,
-        verified);
-    o.evidence().ifPresent(e -> {
-      LOG.info("{} found {} equivocation by {} in epoch {} round {}", self, e.kind().domain(),
-          e.validator(), e.epoch(), e.round());
-      out.add(new Action.ReportEvidence(e));
-    });
+  public Observation observe(
+      SigningData data, Address author, int index, BlsSignature sig, boolean verified) {
+    Observation o =
+        detector.observe(data, author, state.validators.get(index).blsKey(), sig, verified);
+    o.evidence()
+        .ifPresent(
+            e -> {
+              LOG.info(
+                  "{} found {} equivocation by {} in epoch {} round {}",
+                  self,
+                  e.kind().domain(),
+                  e.validator(),
+                  e.epoch(),
+                  e.round());
+              out.add(new Action.ReportEvidence(e));
+            });
     return o;
   }
 

@@ -35,16 +35,22 @@ final class EpochState {
   final PendingTimeouts timeouts;
   final OptionalInt selfIndex;
   Optional<TimeoutCertificate> highestTc = Optional.empty();
+
   /** QCs whose blocks are being fetched, by block id. */
   final Map<Hash, QuorumCertificate> qcsAwaitingBlocks = new LinkedHashMap<>();
+
   /** Proposals for rounds this node has not reached yet, or whose parent is being fetched. */
   final TreeMap<Long, Pending> pendingProposals = new TreeMap<>();
+
   /** The current round's accepted proposal, waiting for its execution before the vote. */
   Optional<ProposalMessage> awaitingVote = Optional.empty();
+
   /** The leader's proposal in progress. */
   Optional<Draft> draft = Optional.empty();
+
   /** The round the leader last started proposing in (proposals are made once per round). */
   long proposingRound;
+
   /** Peers sent sync info, with the round it was sent in (to answer each lagging peer once). */
   final Map<PeerId, Long> syncReplies = new TreeMap<>();
 
@@ -53,8 +59,14 @@ final class EpochState {
   /** A leader's block being executed before it is signed. */
   record Draft(long round, Block block, Optional<TimeoutCertificate> tc) {}
 
-  EpochState(ValidatorSet validators, ProposerElection election, MessageVerifier verifier,
-      BlockTree tree, Pacemaker pacemaker, PendingVotes votes, PendingTimeouts timeouts,
+  EpochState(
+      ValidatorSet validators,
+      ProposerElection election,
+      MessageVerifier verifier,
+      BlockTree tree,
+      Pacemaker pacemaker,
+      PendingVotes votes,
+      PendingTimeouts timeouts,
       OptionalInt selfIndex) {
     this.epoch = validators.epoch();
     this.validators = validators;
@@ -68,12 +80,22 @@ final class EpochState {
   }
 
   /** The state of a fresh epoch of {@code set}, whose tree starts at {@code tree}'s root. */
-  static EpochState start(ConsensusConfig config, ValidatorSet set, SignatureScheme scheme,
-      Address self, BlockTree tree, Hash epochRoot) {
-    return new EpochState(set, new ProposerElection(set),
-        new MessageVerifier(config.chainId(), set, scheme, epochRoot), tree,
-        new Pacemaker(config.timeouts(), tree.rootRound() + 1), new PendingVotes(set, scheme),
-        new PendingTimeouts(set, scheme), set.indexOf(self));
+  static EpochState start(
+      ConsensusConfig config,
+      ValidatorSet set,
+      SignatureScheme scheme,
+      Address self,
+      BlockTree tree,
+      Hash epochRoot) {
+    return new EpochState(
+        set,
+        new ProposerElection(set),
+        new MessageVerifier(config.chainId(), set, scheme, epochRoot),
+        tree,
+        new Pacemaker(config.timeouts(), tree.rootRound() + 1),
+        new PendingVotes(set, scheme),
+        new PendingTimeouts(set, scheme),
+        set.indexOf(self));
   }
 
   /** Remembers a QC whose block is missing, dropping the oldest beyond the bound. */

@@ -29,11 +29,10 @@ public sealed interface Event {
   record TimerFired(long now, TimerKind kind, long epoch, long round) implements Event {}
 
   /**
-   * The result of an {@link Action.ExecuteBlock}: the execution result, or empty when the block
-   * is invalid.
+   * The result of an {@link Action.ExecuteBlock}: the execution result, or empty when the block is
+   * invalid.
    */
-  record BlockExecuted(long now, Hash blockId, Optional<ExecutionResult> result)
-      implements Event {}
+  record BlockExecuted(long now, Hash blockId, Optional<ExecutionResult> result) implements Event {}
 
   /** The ledger applied an epoch-ending block: the validator set of the next epoch. */
   record EpochChange(long now, ValidatorSet next) implements Event {}

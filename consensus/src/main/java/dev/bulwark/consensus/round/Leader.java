@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The leader's duty: once per round it proposes on its highest QC (with the previous round's
- * TC when that round timed out), no earlier than the minimum block interval after the parent's
+ * The leader's duty: once per round it proposes on its highest QC (with the previous round's TC
+ * when that round timed out), no earlier than the minimum block interval after the parent's
  * timestamp, and only when the two-chain rule lets honest validators vote for it. The draft is
  * executed first; the result completes the header, which SafetyRules then signs.
  */
@@ -50,16 +50,20 @@ final class Leader {
   void tryPropose() {
     EpochState s = host.state();
     long round = s.pacemaker.round();
-    if (host.awaitingEpochChange() || s.tree.epochEnded() || s.proposingRound >= round
-        || !s.election.leader(round).equals(self) || s.tree.highestQc().isEmpty()) {
+    if (host.awaitingEpochChange()
+        || s.tree.epochEnded()
+        || s.proposingRound >= round
+        || !s.election.leader(round).equals(self)
+        || s.tree.highestQc().isEmpty()) {
       return;
     }
     QuorumCertificate qc = s.tree.highestQc().get();
     Optional<TimeoutCertificate> tc = s.highestTc.filter(t -> t.round() + 1 == round);
-    boolean safe = round == qc.round() + 1
-        || (tc.isPresent() && qc.round() >= tc.get().highestQcRound());
+    boolean safe =
+        round == qc.round() + 1 || (tc.isPresent() && qc.round() >= tc.get().highestQcRound());
     Optional<Block> parent = s.tree.block(qc.blockId());
-    if (!safe || parent.isEmpty()
+    if (!safe
+        || parent.isEmpty()
         || s.tree.executionState(qc.blockId()).orElseThrow() != ExecutionState.EXECUTED) {
       return;
     }
@@ -71,9 +75,17 @@ final class Leader {
       }
       return;
     }
-    Block draft = ProposalDrafts.draft(parent.get(), qc, round, host.now(), self, s.epoch,
-        s.tree.atOrAfterEpochEnd(qc.blockId()) ? Optional.empty()
-            : Optional.of(payloads.payload(s.epoch, round, parent.get())));
+    Block draft =
+        ProposalDrafts.draft(
+            parent.get(),
+            qc,
+            round,
+            host.now(),
+            self,
+            s.epoch,
+            s.tree.atOrAfterEpochEnd(qc.blockId())
+                ? Optional.empty()
+                : Optional.of(payloads.payload(s.epoch, round, parent.get())));
     s.proposingRound = round;
     s.draft = Optional.of(new Draft(round, draft, tc));
     host.emit(new Action.ExecuteBlock(draft, parent.get().header(), true));

@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Checks authors, signatures and certificates of one epoch. Verified certificates are cached
- * (the same QC arrives in many messages: proposals, timeouts, sync info), so each costs one
- * verification however often it is seen.
+ * Checks authors, signatures and certificates of one epoch. Verified certificates are cached (the
+ * same QC arrives in many messages: proposals, timeouts, sync info), so each costs one verification
+ * however often it is seen.
  */
 final class MessageVerifier {
   private static final int CACHE_SIZE = 256;
@@ -24,14 +24,15 @@ final class MessageVerifier {
   private final ValidatorSet validators;
   private final SignatureScheme scheme;
   private final Hash epochRootId;
-  private final Map<Object, Boolean> verified = new LinkedHashMap<>(64, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<Object, Boolean> verified =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      };
 
   MessageVerifier(long chainId, ValidatorSet validators, SignatureScheme scheme, Hash epochRoot) {
     this.chainId = chainId;
@@ -46,21 +47,29 @@ final class MessageVerifier {
 
   /** The author's bitmap index; NOT_A_VALIDATOR when it holds no seat in this epoch. */
   int indexOf(Address author) throws InvalidMessageException {
-    return validators.indexOf(author).orElseThrow(() -> new InvalidMessageException(
-        PenaltyReason.NOT_A_VALIDATOR, author + " is not a validator of epoch "
-            + validators.epoch()));
+    return validators
+        .indexOf(author)
+        .orElseThrow(
+            () ->
+                new InvalidMessageException(
+                    PenaltyReason.NOT_A_VALIDATOR,
+                    author + " is not a validator of epoch " + validators.epoch()));
   }
 
   /** The signature of the validator at {@code index} over {@code data} must verify. */
   void checkSignature(SigningData data, int index, BlsSignature signature)
       throws InvalidMessageException {
     if (data.chainId() != chainId) {
-      throw new InvalidMessageException(PenaltyReason.BAD_SIGNATURE,
+      throw new InvalidMessageException(
+          PenaltyReason.BAD_SIGNATURE,
           "signed for chain " + data.chainId() + ", this is chain " + chainId);
     }
     if (!scheme.verify(validators.get(index).blsKey(), data.signingBytes().toArray(), signature)) {
-      throw new InvalidMessageException(PenaltyReason.BAD_SIGNATURE,
-          data.kind().domain() + " signature of " + validators.get(index).address()
+      throw new InvalidMessageException(
+          PenaltyReason.BAD_SIGNATURE,
+          data.kind().domain()
+              + " signature of "
+              + validators.get(index).address()
               + " does not verify");
     }
   }
@@ -71,9 +80,11 @@ final class MessageVerifier {
    */
   void checkQc(QuorumCertificate qc) throws InvalidMessageException {
     if (qc.isGenesis()) {
-      if (qc.vote().chainId() != chainId || qc.epoch() != validators.epoch()
+      if (qc.vote().chainId() != chainId
+          || qc.epoch() != validators.epoch()
           || !qc.blockId().equals(epochRootId)) {
-        throw new InvalidMessageException(PenaltyReason.INVALID_CERTIFICATE,
+        throw new InvalidMessageException(
+            PenaltyReason.INVALID_CERTIFICATE,
             "genesis QC for " + qc.blockId() + " is not this epoch's root");
       }
       return;

@@ -13,8 +13,8 @@ import dev.bulwark.ledger.types.Hash;
 import java.util.Optional;
 
 /**
- * What the round manager's helpers ({@link Leader}, {@link CatchUp}) may use of it: the
- * current epoch's state, the clock reading of the event being handled, and the round flow.
+ * What the round manager's helpers ({@link Leader}, {@link CatchUp}) may use of it: the current
+ * epoch's state, the clock reading of the event being handled, and the round flow.
  */
 interface RoundHost {
   /** The current epoch's state. */
@@ -48,8 +48,9 @@ interface RoundHost {
   void retryPending();
 
   /** Catches up with verified certificates from {@code from}, fetching blocks they name. */
-  void syncCertificates(PeerId from, Optional<QuorumCertificate> qc,
-      Optional<TimeoutCertificate> tc) throws InvalidMessageException;
+  void syncCertificates(
+      PeerId from, Optional<QuorumCertificate> qc, Optional<TimeoutCertificate> tc)
+      throws InvalidMessageException;
 
   /** Records a verified TC: a new round when it is the highest. */
   void processTc(TimeoutCertificate tc);
@@ -61,6 +62,6 @@ interface RoundHost {
   void fetchBlock(Hash id, PeerId from);
 
   /** Feeds a signed message to the equivocation detector, reporting new evidence. */
-  Observation observe(SigningData data, Address author, int index, BlsSignature signature,
-      boolean verified);
+  Observation observe(
+      SigningData data, Address author, int index, BlsSignature signature, boolean verified);
 }

@@ -18,25 +18,29 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One validator's consensus: a deterministic state machine, {@link #handle}(event) → actions
- * (after Aptos' {@code round_manager}). It never reads a clock, never blocks and never does I/O;
+ * One validator's consensus: a deterministic state machine, {@link #handle}(event) → actions (after
+ * Aptos' {@code round_manager}). It never reads a clock, never blocks and never does I/O;
  * everything it needs comes in as {@link Event}s and everything it does goes out as {@link
  * Action}s, so a seeded simulation can drive many of them.
  *
  * <p>The round flow is split into small parts: {@link SafetyRules} (the only signer), {@link
- * Pacemaker}, {@link ProposerElection}, {@link BlockTree} (commit rule), {@link PendingVotes}
- * and {@link PendingTimeouts} (aggregation), {@link EquivocationDetector}. Leaders propose on
- * their highest QC (pipelining: no waiting for commits), no earlier than the minimum block
- * interval after the parent. Votes go to the next leader, timeouts to all. Invalid messages are
- * dropped and the sending peer penalised; messages of later epochs are buffered while the node
- * catches up with committed blocks.
+ * Pacemaker}, {@link ProposerElection}, {@link BlockTree} (commit rule), {@link PendingVotes} and
+ * {@link PendingTimeouts} (aggregation), {@link EquivocationDetector}. Leaders propose on their
+ * highest QC (pipelining: no waiting for commits), no earlier than the minimum block interval after
+ * the parent. Votes go to the next leader, timeouts to all. Invalid messages are dropped and the
+ * sending peer penalised; messages of later epochs are buffered while the node catches up with
+ * committed blocks.
  */
 public final class RoundManager {
   private final Core core;
 
   /** A core for the validator whose key {@code safety} holds, over the given ports. */
-  public RoundManager(ConsensusConfig config, SafetyRules safety, PayloadSource payloads,
-      EpochProvider epochs, CommittedChain chain) {
+  public RoundManager(
+      ConsensusConfig config,
+      SafetyRules safety,
+      PayloadSource payloads,
+      EpochProvider epochs,
+      CommittedChain chain) {
     this.core = new Core(config, safety, payloads, epochs, chain);
   }
 
@@ -47,31 +51,39 @@ public final class RoundManager {
 
   /** The current epoch (-1 before start). */
   public long epoch() {
-    return core.epoch();
+    EpochState s = core.state();
+    return s == null ? -1 : s.epoch;
   }
 
   /** The epoch whose messages the node processes now; empty while it waits for an epoch change. */
   public OptionalLong activeEpoch() {
-    return core.activeEpoch();
+    EpochState s = core.state();
+    return s == null || core.awaitingEpochChange()
+        ? OptionalLong.empty()
+        : OptionalLong.of(s.epoch);
   }
 
   /** The current round (0 before start). */
   public long round() {
-    return core.round();
+    EpochState s = core.state();
+    return s == null ? 0 : s.pacemaker.round();
   }
 
   /** The validator set of the current epoch (null before start). */
   public ValidatorSet validators() {
-    return core.validators();
+    EpochState s = core.state();
+    return s == null ? null : s.validators;
   }
 
   /** The highest QC known in the current epoch. */
   public Optional<QuorumCertificate> highestQc() {
-    return core.highestQc();
+    EpochState s = core.state();
+    return s == null ? Optional.empty() : s.tree.highestQc();
   }
 
   /** The last committed block this core knows of. */
   public Optional<Block> committedRoot() {
-    return core.committedRoot();
+    EpochState s = core.state();
+    return s == null ? Optional.empty() : Optional.of(s.tree.root());
   }
 }

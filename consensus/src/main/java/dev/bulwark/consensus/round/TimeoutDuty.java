@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Timeouts: signing this node's timeout when the round's deadline passes (or when f+1 others
- * timed out), repeating it while the round lasts, and collecting everyone's timeouts into a TC
- * that moves all nodes to the next round.
+ * Timeouts: signing this node's timeout when the round's deadline passes (or when f+1 others timed
+ * out), repeating it while the round lasts, and collecting everyone's timeouts into a TC that moves
+ * all nodes to the next round.
  */
 final class TimeoutDuty {
   private static final Logger LOG = LoggerFactory.getLogger(TimeoutDuty.class);
@@ -64,8 +64,8 @@ final class TimeoutDuty {
   }
 
   /**
-   * Times out the current round: signs (or repeats) this node's timeout, broadcasts it with
-   * the node's vote of the round, and re-arms the timer to repeat it.
+   * Times out the current round: signs (or repeats) this node's timeout, broadcasts it with the
+   * node's vote of the round, and re-arms the timer to repeat it.
    */
   void timeOut() {
     EpochState s = host.state();
@@ -73,8 +73,9 @@ final class TimeoutDuty {
       return;
     }
     long round = s.pacemaker.round();
-    host.emit(new Action.SetTimer(TimerKind.ROUND_TIMEOUT, s.epoch, round,
-        s.pacemaker.rearm(host.now())));
+    host.emit(
+        new Action.SetTimer(
+            TimerKind.ROUND_TIMEOUT, s.epoch, round, s.pacemaker.rearm(host.now())));
     Optional<QuorumCertificate> hqc = s.tree.highestQc();
     if (hqc.isEmpty() || s.selfIndex.isEmpty()) {
       return;
@@ -86,13 +87,18 @@ final class TimeoutDuty {
       host.deliverToSelf(timeout);
       // The round's votes may be stuck at a crashed or silent next leader: repeating ours to
       // everyone lets any node that collects a quorum of them form the QC (Aptos does the same).
-      safety.data().lastVote().filter(v -> v.round() == round).ifPresent(v -> {
-        host.emit(new Action.Broadcast(v));
-        host.deliverToSelf(v);
-      });
+      safety
+          .data()
+          .lastVote()
+          .filter(v -> v.round() == round)
+          .ifPresent(
+              v -> {
+                host.emit(new Action.Broadcast(v));
+                host.deliverToSelf(v);
+              });
     } catch (UnsafeToSignException e) {
-      LOG.debug("{} does not time out round {}: {}", safety.signer().address(), round,
-          e.getMessage());
+      LOG.debug(
+          "{} does not time out round {}: {}", safety.signer().address(), round, e.getMessage());
     }
   }
 }

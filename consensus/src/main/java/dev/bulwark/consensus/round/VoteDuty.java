@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Votes: this node's vote for the round's proposal once its block executed and matched its
- * header (sent to the next leader), and everyone's votes collected into QCs (the next leader
- * does this; any node does it for votes re-broadcast with timeouts).
+ * Votes: this node's vote for the round's proposal once its block executed and matched its header
+ * (sent to the next leader), and everyone's votes collected into QCs (the next leader does this;
+ * any node does it for votes re-broadcast with timeouts).
  */
 final class VoteDuty {
   private static final Logger LOG = LoggerFactory.getLogger(VoteDuty.class);
@@ -42,7 +42,8 @@ final class VoteDuty {
     }
     ProposalMessage p = s.awaitingVote.get();
     Optional<ExecutionState> exec = s.tree.executionState(p.block().hash());
-    if (p.round() != s.pacemaker.round() || exec.isEmpty()
+    if (p.round() != s.pacemaker.round()
+        || exec.isEmpty()
         || exec.get() == ExecutionState.INVALID) {
       s.awaitingVote = Optional.empty();
       return;
@@ -73,14 +74,14 @@ final class VoteDuty {
     EpochState s = host.state();
     int index = s.verifier.indexOf(v.author());
     if (v.vote().chainId() != config.chainId()) {
-      throw new InvalidMessageException(PenaltyReason.BAD_SIGNATURE,
-          "vote for chain " + v.vote().chainId());
+      throw new InvalidMessageException(
+          PenaltyReason.BAD_SIGNATURE, "vote for chain " + v.vote().chainId());
     }
     Observation o =
         host.observe(v.vote(), v.author(), index, v.signature(), from.equals(PeerId.SELF));
     if (o.badSignature()) {
-      throw new InvalidMessageException(PenaltyReason.BAD_SIGNATURE,
-          "vote signature of " + v.author() + " does not verify");
+      throw new InvalidMessageException(
+          PenaltyReason.BAD_SIGNATURE, "vote signature of " + v.author() + " does not verify");
     }
     long round = s.pacemaker.round();
     if (v.round() + 1 < round || v.round() > round + config.maxRoundsAhead()) {
@@ -88,8 +89,9 @@ final class VoteDuty {
     }
     VoteOutcome result = s.votes.add(v, index, from);
     for (PeerId bad : result.badSenders()) {
-      host.emit(new Action.PenalisePeer(bad, PenaltyReason.BAD_SIGNATURE,
-          "vote signature does not verify"));
+      host.emit(
+          new Action.PenalisePeer(
+              bad, PenaltyReason.BAD_SIGNATURE, "vote signature does not verify"));
     }
     if (result.qc().isPresent()) {
       QuorumCertificate qc = result.qc().get();

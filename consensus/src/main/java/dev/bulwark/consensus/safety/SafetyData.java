@@ -6,8 +6,8 @@ import dev.bulwark.ledger.chain.QuorumCertificate;
 import java.util.Optional;
 
 /**
- * What a validator must remember, durably, to never sign conflicting messages (two-chain
- * HotStuff safety rules, after Aptos' {@code SafetyData}).
+ * What a validator must remember, durably, to never sign conflicting messages (two-chain HotStuff
+ * safety rules, after Aptos' {@code SafetyData}).
  *
  * @param epoch the epoch the rounds below belong to
  * @param lastVotedRound highest round voted or timed out in; no vote at or below it
@@ -28,8 +28,15 @@ public record SafetyData(
     Optional<VoteMessage> lastVote,
     Optional<TimeoutMessage> lastTimeout) {
   public SafetyData {
-    for (long v : new long[] {epoch, lastVotedRound, preferredRound, oneChainRound,
-        highestTimeoutRound, lastProposedRound}) {
+    for (long v :
+        new long[] {
+          epoch,
+          lastVotedRound,
+          preferredRound,
+          oneChainRound,
+          highestTimeoutRound,
+          lastProposedRound
+        }) {
       if (v < 0) {
         throw new IllegalArgumentException("safety data fields must not be negative");
       }
@@ -54,27 +61,53 @@ public record SafetyData(
 
   /** Records the certificate of a block about to be voted for (Aptos {@code observe_qc}). */
   SafetyData observeQc(QuorumCertificate qc) {
-    return new SafetyData(epoch, lastVotedRound,
-        Math.max(preferredRound, qc.vote().parentRound()), Math.max(oneChainRound, qc.round()),
-        highestTimeoutRound, lastProposedRound, lastVote, lastTimeout);
+    return new SafetyData(
+        epoch,
+        lastVotedRound,
+        Math.max(preferredRound, qc.vote().parentRound()),
+        Math.max(oneChainRound, qc.round()),
+        highestTimeoutRound,
+        lastProposedRound,
+        lastVote,
+        lastTimeout);
   }
 
   /** Records a signed vote. */
   SafetyData voted(VoteMessage vote) {
-    return new SafetyData(epoch, Math.max(lastVotedRound, vote.round()), preferredRound,
-        oneChainRound, highestTimeoutRound, lastProposedRound, Optional.of(vote), lastTimeout);
+    return new SafetyData(
+        epoch,
+        Math.max(lastVotedRound, vote.round()),
+        preferredRound,
+        oneChainRound,
+        highestTimeoutRound,
+        lastProposedRound,
+        Optional.of(vote),
+        lastTimeout);
   }
 
   /** Records a signed timeout; no vote for its round may follow. */
   SafetyData timedOut(TimeoutMessage timeout) {
-    return new SafetyData(epoch, Math.max(lastVotedRound, timeout.round()), preferredRound,
-        oneChainRound, Math.max(highestTimeoutRound, timeout.round()), lastProposedRound,
-        lastVote, Optional.of(timeout));
+    return new SafetyData(
+        epoch,
+        Math.max(lastVotedRound, timeout.round()),
+        preferredRound,
+        oneChainRound,
+        Math.max(highestTimeoutRound, timeout.round()),
+        lastProposedRound,
+        lastVote,
+        Optional.of(timeout));
   }
 
   /** Records a signed proposal. */
   SafetyData proposed(long round) {
-    return new SafetyData(epoch, lastVotedRound, preferredRound, oneChainRound,
-        highestTimeoutRound, Math.max(lastProposedRound, round), lastVote, lastTimeout);
+    return new SafetyData(
+        epoch,
+        lastVotedRound,
+        preferredRound,
+        oneChainRound,
+        highestTimeoutRound,
+        Math.max(lastProposedRound, round),
+        lastVote,
+        lastTimeout);
   }
 }

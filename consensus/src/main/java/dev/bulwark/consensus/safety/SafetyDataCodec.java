@@ -11,8 +11,8 @@ import dev.bulwark.ledger.codec.RlpReader;
 import java.util.Optional;
 
 /**
- * Strict RLP form of {@link SafetyData} for durable storage; the stored vote and timeout are
- * kept in their wire encoding so a restarted node re-sends exactly the same bytes.
+ * Strict RLP form of {@link SafetyData} for durable storage; the stored vote and timeout are kept
+ * in their wire encoding so a restarted node re-sends exactly the same bytes.
  *
  * <pre>
  * safetyData = [epoch, lastVotedRound, preferredRound, oneChainRound, highestTimeoutRound,
@@ -24,11 +24,16 @@ public final class SafetyDataCodec {
 
   /** The encoding of {@code data}. */
   public static byte[] encode(SafetyData data) {
-    return Rlp.encode(Rlp.list(
-        Rlp.uint(data.epoch()), Rlp.uint(data.lastVotedRound()), Rlp.uint(data.preferredRound()),
-        Rlp.uint(data.oneChainRound()), Rlp.uint(data.highestTimeoutRound()),
-        Rlp.uint(data.lastProposedRound()), optional(data.lastVote()),
-        optional(data.lastTimeout())));
+    return Rlp.encode(
+        Rlp.list(
+            Rlp.uint(data.epoch()),
+            Rlp.uint(data.lastVotedRound()),
+            Rlp.uint(data.preferredRound()),
+            Rlp.uint(data.oneChainRound()),
+            Rlp.uint(data.highestTimeoutRound()),
+            Rlp.uint(data.lastProposedRound()),
+            optional(data.lastVote()),
+            optional(data.lastTimeout())));
   }
 
   private static RlpItem optional(Optional<? extends ConsensusMessage> m) {
@@ -39,9 +44,16 @@ public final class SafetyDataCodec {
   public static SafetyData decode(byte[] bytes) {
     try {
       RlpReader r = Rlp.decodeList(bytes, "safety data");
-      SafetyData d = new SafetyData(r.longValue(), r.longValue(), r.longValue(), r.longValue(),
-          r.longValue(), r.longValue(), message(r, VoteMessage.class),
-          message(r, TimeoutMessage.class));
+      SafetyData d =
+          new SafetyData(
+              r.longValue(),
+              r.longValue(),
+              r.longValue(),
+              r.longValue(),
+              r.longValue(),
+              r.longValue(),
+              message(r, VoteMessage.class),
+              message(r, TimeoutMessage.class));
       r.end();
       return d;
     } catch (IllegalArgumentException e) {
@@ -59,8 +71,8 @@ public final class SafetyDataCodec {
     }
     ConsensusMessage m = ConsensusMessageCodec.decode(l.bytes().toArray());
     if (!type.isInstance(m)) {
-      throw new DecodeException("safety data: expected a " + type.getSimpleName() + ", got a "
-          + m.typeName());
+      throw new DecodeException(
+          "safety data: expected a " + type.getSimpleName() + ", got a " + m.typeName());
     }
     return Optional.of(type.cast(m));
   }

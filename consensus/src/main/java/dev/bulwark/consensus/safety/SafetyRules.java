@@ -16,21 +16,21 @@ import java.util.Optional;
 /**
  * The only holder of the validator's consensus key: two-chain HotStuff safety rules (after Aptos
  * {@code safety_rules_2chain}). Every signing method checks its rule against the stored {@link
- * SafetyData}, saves the updated data to {@link SafetyStorage} and only then returns the
- * signature, so a crash at any point never lets a different message be signed for a round.
+ * SafetyData}, saves the updated data to {@link SafetyStorage} and only then returns the signature,
+ * so a crash at any point never lets a different message be signed for a round.
  *
  * <ul>
- *   <li>vote: round above the last voted round, and either the block directly extends its QC
- *       (round = QC round + 1) or it follows a TC (round = TC round + 1) with a QC at least as
- *       high as the highest QC round in the TC;
- *   <li>timeout: at most one per round (the stored one is returned again), never for a round
- *       below the last voted round, and the QC it names must extend the one-chain round, with the
- *       round following that QC or a TC; afterwards no vote in that round;
+ *   <li>vote: round above the last voted round, and either the block directly extends its QC (round
+ *       = QC round + 1) or it follows a TC (round = TC round + 1) with a QC at least as high as the
+ *       highest QC round in the TC;
+ *   <li>timeout: at most one per round (the stored one is returned again), never for a round below
+ *       the last voted round, and the QC it names must extend the one-chain round, with the round
+ *       following that QC or a TC; afterwards no vote in that round;
  *   <li>proposal: once per round, only above the last voted round.
  * </ul>
  *
- * <p>Callers pass certificates they have verified (the round manager verifies every incoming
- * QC and TC); these rules check rounds, not signatures.
+ * <p>Callers pass certificates they have verified (the round manager verifies every incoming QC and
+ * TC); these rules check rounds, not signatures.
  */
 public final class SafetyRules {
   private final long chainId;
@@ -39,7 +39,9 @@ public final class SafetyRules {
   private SafetyData data;
   private ValidatorSet validators;
 
-  /** Rules for {@code signer} on chain {@code chainId}, starting from what {@code storage} holds. */
+  /**
+   * Rules for {@code signer} on chain {@code chainId}, starting from what {@code storage} holds.
+   */
   public SafetyRules(long chainId, ValidatorSigner signer, SafetyStorage storage) {
     this.chainId = chainId;
     this.signer = signer;
@@ -48,8 +50,8 @@ public final class SafetyRules {
   }
 
   /**
-   * Enters the epoch of {@code set}. Moving to a later epoch than the stored one resets the
-   * rounds (saved at once); an older epoch than the stored one is refused at signing time.
+   * Enters the epoch of {@code set}. Moving to a later epoch than the stored one resets the rounds
+   * (saved at once); an older epoch than the stored one is refused at signing time.
    */
   public void startEpoch(ValidatorSet set) {
     validators = set;
@@ -79,30 +81,34 @@ public final class SafetyRules {
       throw new UnsafeToSignException("already proposed in round " + data.lastProposedRound());
     }
     if (h.round() <= data.lastVotedRound()) {
-      throw new UnsafeToSignException("proposal round " + h.round()
-          + " is not above the last voted round " + data.lastVotedRound());
+      throw new UnsafeToSignException(
+          "proposal round "
+              + h.round()
+              + " is not above the last voted round "
+              + data.lastVotedRound());
     }
     persist(data.proposed(h.round()));
     return signer.sign(new ProposalData(chainId, h.epoch(), h.round(), block.hash()));
   }
 
   /**
-   * The vote for {@code block} (which follows {@code tc} when its round is the TC's round + 1),
-   * or the stored vote when one was already signed for that round.
+   * The vote for {@code block} (which follows {@code tc} when its round is the TC's round + 1), or
+   * the stored vote when one was already signed for that round.
    */
   public VoteMessage vote(Block block, Optional<TimeoutCertificate> tc)
       throws UnsafeToSignException {
     BlockHeader h = block.header();
     checkEpoch(h.epoch());
-    QuorumCertificate qc = h.parentQc()
-        .orElseThrow(() -> new UnsafeToSignException("the genesis block is not voted for"));
+    QuorumCertificate qc =
+        h.parentQc()
+            .orElseThrow(() -> new UnsafeToSignException("the genesis block is not voted for"));
     Optional<VoteMessage> last = data.lastVote();
     if (last.isPresent() && last.get().round() == h.round()) {
       return last.get();
     }
     if (h.round() <= data.lastVotedRound()) {
-      throw new UnsafeToSignException("round " + h.round() + " is not above the last voted round "
-          + data.lastVotedRound());
+      throw new UnsafeToSignException(
+          "round " + h.round() + " is not above the last voted round " + data.lastVotedRound());
     }
     safeToVote(h.round(), qc.round(), tc);
     VoteData vote =
@@ -128,14 +134,14 @@ public final class SafetyRules {
       throw new UnsafeToSignException("already timed out in round " + data.highestTimeoutRound());
     }
     if (round < data.lastVotedRound()) {
-      throw new UnsafeToSignException("round " + round + " is below the last voted round "
-          + data.lastVotedRound());
+      throw new UnsafeToSignException(
+          "round " + round + " is below the last voted round " + data.lastVotedRound());
     }
     Optional<TimeoutCertificate> previous = tc.filter(t -> t.round() + 1 == round);
     safeToTimeout(round, highQc.round(), previous);
     TimeoutData timeout = new TimeoutData(chainId, highQc.epoch(), round, highQc.round());
-    TimeoutMessage signed = new TimeoutMessage(
-        timeout, signer.address(), signer.sign(timeout), highQc, previous);
+    TimeoutMessage signed =
+        new TimeoutMessage(timeout, signer.address(), signer.sign(timeout), highQc, previous);
     persist(data.timedOut(signed));
     return signed;
   }
@@ -145,29 +151,44 @@ public final class SafetyRules {
     if (round == qcRound + 1) {
       return;
     }
-    if (tc.isPresent() && round == tc.get().round() + 1
-        && qcRound >= tc.get().highestQcRound()) {
+    if (tc.isPresent() && round == tc.get().round() + 1 && qcRound >= tc.get().highestQcRound()) {
       return;
     }
-    throw new UnsafeToSignException("not safe to vote in round " + round + ": QC round " + qcRound
-        + tc.map(t -> ", TC round " + t.round() + " with highest QC round " + t.highestQcRound())
-            .orElse(", no TC"));
+    throw new UnsafeToSignException(
+        "not safe to vote in round "
+            + round
+            + ": QC round "
+            + qcRound
+            + tc.map(
+                    t -> ", TC round " + t.round() + " with highest QC round " + t.highestQcRound())
+                .orElse(", no TC"));
   }
 
   private void safeToTimeout(long round, long qcRound, Optional<TimeoutCertificate> tc)
       throws UnsafeToSignException {
     boolean follows = round == qcRound + 1 || (tc.isPresent() && round == tc.get().round() + 1);
     if (!follows || qcRound < data.oneChainRound()) {
-      throw new UnsafeToSignException("not safe to time out round " + round + " with QC round "
-          + qcRound + " (one-chain round " + data.oneChainRound() + ")");
+      throw new UnsafeToSignException(
+          "not safe to time out round "
+              + round
+              + " with QC round "
+              + qcRound
+              + " (one-chain round "
+              + data.oneChainRound()
+              + ")");
     }
   }
 
   private void checkEpoch(long epoch) throws UnsafeToSignException {
     if (validators == null || epoch != validators.epoch() || epoch != data.epoch()) {
-      throw new UnsafeToSignException("epoch " + epoch + " is not the current epoch "
-          + (validators == null ? "(none started)" : validators.epoch())
-          + " of the safety data (" + data.epoch() + ")");
+      throw new UnsafeToSignException(
+          "epoch "
+              + epoch
+              + " is not the current epoch "
+              + (validators == null ? "(none started)" : validators.epoch())
+              + " of the safety data ("
+              + data.epoch()
+              + ")");
     }
     if (validators.indexOf(signer.address()).isEmpty()) {
       throw new UnsafeToSignException("not a validator of epoch " + epoch);

@@ -17,7 +17,9 @@ public final class ValidatorSigner {
   private final BlsPublicKey publicKey;
   private final SignatureScheme scheme;
 
-  /** The signer for validator {@code address} with BLS key {@code secretKey} under {@code scheme}. */
+  /**
+   * The signer for validator {@code address} with BLS key {@code secretKey} under {@code scheme}.
+   */
   public ValidatorSigner(Address address, BlsSecretKey secretKey, SignatureScheme scheme) {
     if (address == null || secretKey == null || scheme == null) {
       throw new IllegalArgumentException("signer needs an address, a secret key and a scheme");

@@ -16,9 +16,10 @@ interface Behaviour {
   static Behaviour of(BehaviourKind kind) {
     return switch (kind) {
       case HONEST -> (wire, m, targets) -> targets.forEach(t -> wire.send(t, m, 0));
-      case SILENT -> (wire, m, targets) -> { };
-      case DELAYER -> (wire, m, targets) ->
-          targets.forEach(t -> wire.send(t, m, 400 + wire.random().nextLong(2000)));
+      case SILENT -> (wire, m, targets) -> {};
+      case DELAYER ->
+          (wire, m, targets) ->
+              targets.forEach(t -> wire.send(t, m, 400 + wire.random().nextLong(2000)));
       case EQUIVOCATOR -> new Equivocator(false);
       case COLLUDER -> new Equivocator(true);
       case DOUBLE_VOTER -> new DoubleVoter();

@@ -16,6 +16,9 @@ public enum BehaviourKind {
   FORGER,
   /** Floods malformed, duplicate, wrong-epoch and non-validator messages. */
   SPAMMER,
-  /** Coordinates with the other colluders: withholds votes from honest leaders, splits the honest set. */
+  /**
+   * Coordinates with the other colluders: withholds votes from honest leaders, splits the honest
+   * set.
+   */
   COLLUDER
 }

@@ -7,8 +7,8 @@ import dev.bulwark.ledger.types.Hash;
 import java.util.List;
 
 /**
- * A validator that sends, with each of its votes, a second vote for the same round naming a
- * block that does not exist — a double vote the next leader must turn into evidence.
+ * A validator that sends, with each of its votes, a second vote for the same round naming a block
+ * that does not exist — a double vote the next leader must turn into evidence.
  */
 final class DoubleVoter implements Behaviour {
   @Override
@@ -20,8 +20,9 @@ final class DoubleVoter implements Behaviour {
     byte[] fake = new byte[Hash.SIZE];
     wire.random().nextBytes(fake);
     VoteData d = v.vote();
-    VoteData conflicting = new VoteData(d.chainId(), d.epoch(), d.round(), Hash.of(fake),
-        d.parentId(), d.parentRound());
+    VoteData conflicting =
+        new VoteData(
+            d.chainId(), d.epoch(), d.round(), Hash.of(fake), d.parentId(), d.parentRound());
     VoteMessage second = new VoteMessage(conflicting, v.author(), wire.sign(conflicting));
     boolean firstFirst = wire.random().nextBoolean();
     for (int t : targets) {

@@ -46,18 +46,22 @@ public final class EpochSchedule {
 
   /** The validator set of {@code epoch}. */
   public ValidatorSet set(long epoch) {
-    return cache.computeIfAbsent(epoch, e -> {
-      Seats s = scripted.get((int) Math.min(e, scripted.size() - 1L));
-      List<ValidatorInfo> infos = new ArrayList<>();
-      s.powers().forEach((k, p) -> infos.add(keys.get(k).info(BigInteger.valueOf(p))));
-      infos.sort(Comparator.comparing(ValidatorInfo::address));
-      return new ValidatorSet(e, infos);
-    });
+    return cache.computeIfAbsent(
+        epoch,
+        e -> {
+          Seats s = scripted.get((int) Math.min(e, scripted.size() - 1L));
+          List<ValidatorInfo> infos = new ArrayList<>();
+          s.powers().forEach((k, p) -> infos.add(keys.get(k).info(BigInteger.valueOf(p))));
+          infos.sort(Comparator.comparing(ValidatorInfo::address));
+          return new ValidatorSet(e, infos);
+        });
   }
 
   /** The voting power of key {@code index} in {@code epoch} (0 without a seat). */
   public long powerOf(int index, long epoch) {
-    return scripted.get((int) Math.min(epoch, scripted.size() - 1L)).powers()
+    return scripted
+        .get((int) Math.min(epoch, scripted.size() - 1L))
+        .powers()
         .getOrDefault(index, 0L);
   }
 

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A leader that proposes two different blocks for its round (same parent, timestamps 1 ms
- * apart) and sends each to half of the validators; sometimes one validator gets both. As a
- * colluder it also withholds its votes from leaders outside the coalition and gives the
- * coalition both proposals, splitting only the honest validators.
+ * A leader that proposes two different blocks for its round (same parent, timestamps 1 ms apart)
+ * and sends each to half of the validators; sometimes one validator gets both. As a colluder it
+ * also withholds its votes from leaders outside the coalition and gives the coalition both
+ * proposals, splitting only the honest validators.
  */
 final class Equivocator implements Behaviour {
   private final boolean colluding;
@@ -34,11 +34,16 @@ final class Equivocator implements Behaviour {
 
   private void equivocate(Wire wire, ProposalMessage p, List<Integer> targets) {
     Block b = p.block();
-    Block twin = new Block(
-        b.header().toBuilder().timestampMillis(b.header().timestampMillis() + 1).build(),
-        b.transactions(), b.evidence());
-    ProposalMessage other = new ProposalMessage(twin, wire.sign(
-        new ProposalData(wire.chainId(), p.epoch(), p.round(), twin.hash())), p.lastRoundTc());
+    Block twin =
+        new Block(
+            b.header().toBuilder().timestampMillis(b.header().timestampMillis() + 1).build(),
+            b.transactions(),
+            b.evidence());
+    ProposalMessage other =
+        new ProposalMessage(
+            twin,
+            wire.sign(new ProposalData(wire.chainId(), p.epoch(), p.round(), twin.hash())),
+            p.lastRoundTc());
     List<Integer> honest = new ArrayList<>();
     for (int t : targets) {
       if (colluding && wire.isColluder(t)) {

@@ -24,8 +24,8 @@ import java.util.TreeSet;
 /**
  * Evidence invariant: when two different validly signed proposals, votes or timeouts of one
  * validator for one round reach the same honest node (while it works in their epoch), that node
- * must report the equivocation by the end of the run. Signatures are checked only when two
- * messages conflict.
+ * must report the equivocation by the end of the run. Signatures are checked only when two messages
+ * conflict.
  */
 final class EvidenceMonitor {
   private final long chainId;
@@ -74,8 +74,8 @@ final class EvidenceMonitor {
       return;
     }
     boolean freshOk = scheme.verify(info.get().blsKey(), fresh.bytes().toArray(), sig);
-    boolean firstOk = scheme.verify(info.get().blsKey(), first.bytes().toArray(),
-        first.signature());
+    boolean firstOk =
+        scheme.verify(info.get().blsKey(), first.bytes().toArray(), first.signature());
     if (!firstOk && freshOk) {
       firstSeen.put(slot, fresh);
     } else if (firstOk && freshOk) {
@@ -97,13 +97,22 @@ final class EvidenceMonitor {
   /** The offences honest nodes saw but never reported. */
   List<Violation> missed() {
     List<Violation> out = new ArrayList<>();
-    expected.forEach((node, ids) -> ids.forEach((id, t) -> {
-      if (!reported.getOrDefault(node, new TreeSet<>()).contains(id)) {
-        out.add(new Violation(Violation.Kind.EVIDENCE_MISSED, t,
-            "node " + node + " received conflicting signed messages (offence " + id
-                + ") but reported no evidence"));
-      }
-    }));
+    expected.forEach(
+        (node, ids) ->
+            ids.forEach(
+                (id, t) -> {
+                  if (!reported.getOrDefault(node, new TreeSet<>()).contains(id)) {
+                    out.add(
+                        new Violation(
+                            Violation.Kind.EVIDENCE_MISSED,
+                            t,
+                            "node "
+                                + node
+                                + " received conflicting signed messages (offence "
+                                + id
+                                + ") but reported no evidence"));
+                  }
+                }));
     return out;
   }
 }

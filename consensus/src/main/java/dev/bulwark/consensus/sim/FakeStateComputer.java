@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The simulation's ledger: a pure function. state root = keccak256(parent state root ‖ number ‖
- * transactions root ‖ evidence root); the roots hash the body. A block is invalid when its
- * evidence does not verify against the offender's key in the evidence's epoch.
+ * transactions root ‖ evidence root); the roots hash the body. A block is invalid when its evidence
+ * does not verify against the offender's key in the evidence's epoch.
  */
 public final class FakeStateComputer implements StateComputer {
   /** Gas limit of every simulated block. */
@@ -38,8 +38,11 @@ public final class FakeStateComputer implements StateComputer {
 
   /** The state root of the genesis block. */
   public static Hash genesisStateRoot(long chainId) {
-    return Keccak.hash(Rlp.encode(Rlp.list(Rlp.str("genesis".getBytes(
-        java.nio.charset.StandardCharsets.US_ASCII)), Rlp.uint(chainId))));
+    return Keccak.hash(
+        Rlp.encode(
+            Rlp.list(
+                Rlp.str("genesis".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                Rlp.uint(chainId))));
   }
 
   @Override
@@ -53,11 +56,23 @@ public final class FakeStateComputer implements StateComputer {
     Hash evidenceRoot =
         rootOf(block.evidence().stream().map(e -> Rlp.str(e.id().bytes())).toList());
     Hash receipts = Keccak.hash(Rlp.encode(Rlp.list(Rlp.str(txRoot.bytes()), Rlp.uint(1))));
-    Hash state = Keccak.hash(Rlp.encode(Rlp.list(Rlp.str(parent.stateRoot().bytes()),
-        Rlp.uint(block.header().number()), Rlp.str(txRoot.bytes()),
-        Rlp.str(evidenceRoot.bytes()))));
-    return Optional.of(new ExecutionResult(state, txRoot, receipts, evidenceRoot, GAS_LIMIT,
-        21_000L * block.transactions().size(), BigInteger.ONE));
+    Hash state =
+        Keccak.hash(
+            Rlp.encode(
+                Rlp.list(
+                    Rlp.str(parent.stateRoot().bytes()),
+                    Rlp.uint(block.header().number()),
+                    Rlp.str(txRoot.bytes()),
+                    Rlp.str(evidenceRoot.bytes()))));
+    return Optional.of(
+        new ExecutionResult(
+            state,
+            txRoot,
+            receipts,
+            evidenceRoot,
+            GAS_LIMIT,
+            21_000L * block.transactions().size(),
+            BigInteger.ONE));
   }
 
   private boolean valid(Evidence e) {

@@ -19,8 +19,9 @@ final class Forger implements Behaviour {
     targets.forEach(t -> wire.send(t, forged, 0));
     if (message instanceof VoteMessage v && wire.validators() != null) {
       ValidatorSet set = wire.validators();
-      VoteMessage impersonated = new VoteMessage(v.vote(),
-          set.get(wire.random().nextInt(set.size())).address(), wire.badSignature());
+      VoteMessage impersonated =
+          new VoteMessage(
+              v.vote(), set.get(wire.random().nextInt(set.size())).address(), wire.badSignature());
       targets.forEach(t -> wire.send(t, impersonated, 0));
     }
   }
@@ -31,8 +32,8 @@ final class Forger implements Behaviour {
     } else if (m instanceof VoteMessage v) {
       return new VoteMessage(v.vote(), v.author(), wire.badSignature());
     } else if (m instanceof TimeoutMessage t) {
-      return new TimeoutMessage(t.timeout(), t.author(), wire.badSignature(), t.highQc(),
-          t.lastRoundTc());
+      return new TimeoutMessage(
+          t.timeout(), t.author(), wire.badSignature(), t.highQc(), t.lastRoundTc());
     }
     return m;
   }

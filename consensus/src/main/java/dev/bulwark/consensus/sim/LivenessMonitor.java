@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Progress invariants. Liveness: from GST on, while honest nodes holding a quorum of the
- * current epoch's power are up and connected, each of those honest validators commits a new
- * block at least once per window (20 base timeouts). No progress without a quorum: while no
- * connected group of running nodes holds a quorum, no honest node commits a block proposed after
- * that period began (blocks certified before it may still be committed).
+ * Progress invariants. Liveness: from GST on, while honest nodes holding a quorum of the current
+ * epoch's power are up and connected, each of those honest validators commits a new block at least
+ * once per window (20 base timeouts). No progress without a quorum: while no connected group of
+ * running nodes holds a quorum, no honest node commits a block proposed after that period began
+ * (blocks certified before it may still be committed).
  */
 final class LivenessMonitor {
   private final long gst;
@@ -52,9 +52,18 @@ final class LivenessMonitor {
     lastCommit[node] = t;
     if (!quorumUp && !progressReported && highestNumber > maxProposedAtOutage - 1) {
       progressReported = true;
-      violations.add(new Violation(Violation.Kind.SAFETY, t, "node " + node + " committed block "
-          + highestNumber + " although no connected group of running nodes holds a quorum "
-          + "(highest block proposed before: " + maxProposedAtOutage + ")"));
+      violations.add(
+          new Violation(
+              Violation.Kind.SAFETY,
+              t,
+              "node "
+                  + node
+                  + " committed block "
+                  + highestNumber
+                  + " although no connected group of running nodes holds a quorum "
+                  + "(highest block proposed before: "
+                  + maxProposedAtOutage
+                  + ")"));
     }
   }
 
@@ -82,9 +91,13 @@ final class LivenessMonitor {
     }
     quorumUp = anyQuorum;
     for (int i = 0; i < view.nodeCount(); i++) {
-      boolean e = checkLiveness && t >= gst && view.honest(i) && view.up(i)
-          && honestQuorumGroup.contains(i)
-          && view.schedule().isMember(view.keyIndex(i), topEpoch);
+      boolean e =
+          checkLiveness
+              && t >= gst
+              && view.honest(i)
+              && view.up(i)
+              && honestQuorumGroup.contains(i)
+              && view.schedule().isMember(view.keyIndex(i), topEpoch);
       if (e && !eligible[i]) {
         clockStart[i] = t;
       }
@@ -92,16 +105,26 @@ final class LivenessMonitor {
       long since = Math.max(clockStart[i], lastCommit[i]);
       if (e && !failed[i] && t - since > window) {
         failed[i] = true;
-        violations.add(new Violation(Violation.Kind.LIVENESS, t, "honest node " + i
-            + " committed nothing for " + (t - since) + " ms after GST with a quorum of honest"
-            + " validators connected (epoch " + topEpoch + ", node in epoch "
-            + view.epochOf(i) + ")"));
+        violations.add(
+            new Violation(
+                Violation.Kind.LIVENESS,
+                t,
+                "honest node "
+                    + i
+                    + " committed nothing for "
+                    + (t - since)
+                    + " ms after GST with a quorum of honest"
+                    + " validators connected (epoch "
+                    + topEpoch
+                    + ", node in epoch "
+                    + view.epochOf(i)
+                    + ")"));
       }
     }
   }
 
-  private static BigInteger power(ClusterView view, ValidatorSet set, Set<Integer> group,
-      boolean honestOnly) {
+  private static BigInteger power(
+      ClusterView view, ValidatorSet set, Set<Integer> group, boolean honestOnly) {
     Set<Integer> keys = new TreeSet<>();
     for (int i : group) {
       if (view.up(i) && (!honestOnly || view.honest(i))) {
@@ -111,8 +134,7 @@ final class LivenessMonitor {
     BigInteger sum = BigInteger.ZERO;
     for (int k : keys) {
       if (view.schedule().isMember(k, set.epoch())) {
-        sum = sum.add(BigInteger.valueOf(
-            view.schedule().powerOf(k, set.epoch())));
+        sum = sum.add(BigInteger.valueOf(view.schedule().powerOf(k, set.epoch())));
       }
     }
     return sum;

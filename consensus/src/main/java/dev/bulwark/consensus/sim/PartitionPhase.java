@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * From {@code from} until {@code until} (ms of simulated time), nodes talk only within their
- * group; a node in no group is cut off from everyone.
+ * From {@code from} until {@code until} (ms of simulated time), nodes talk only within their group;
+ * a node in no group is cut off from everyone.
  */
 public record PartitionPhase(long from, long until, List<Set<Integer>> groups) {
   public PartitionPhase {

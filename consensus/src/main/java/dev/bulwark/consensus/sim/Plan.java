@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * One concrete simulation run, drawn by a {@link Scenario} from the run's seed: the nodes, the
- * validator sets per epoch, the network, partitions, crashes, GST and the end time (all times in
- * ms from the start of the run).
+ * validator sets per epoch, the network, partitions, crashes, GST and the end time (all times in ms
+ * from the start of the run).
  */
 public record Plan(
     List<NodeSpec> nodes,
@@ -42,11 +42,12 @@ public record Plan(
         out.add(n.keyIndex());
       }
     }
-    holders.forEach((k, count) -> {
-      if (count > 1) {
-        out.add(k);
-      }
-    });
+    holders.forEach(
+        (k, count) -> {
+          if (count > 1) {
+            out.add(k);
+          }
+        });
     for (CrashSpec c : crashes) {
       if (c.wipeSafetyData()) {
         out.add(nodes.get(c.node()).keyIndex());

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 final class PlanBuilder {
   /** Default blocks per epoch: every run crosses a few epoch boundaries. */
   static final long EPOCH_LENGTH = 20;
+
   /** Simulated time after GST: more than the 20-base-timeout liveness window. */
   static final long AFTER_GST = 25_000;
 
@@ -89,7 +90,16 @@ final class PlanBuilder {
 
   /** The plan; the end defaults to GST plus {@link #AFTER_GST}. */
   Plan build() {
-    return new Plan(nodes, keyCount, seats, epochLength, network, partitions, crashes, gst,
-        end < 0 ? gst + AFTER_GST : end, checkLiveness);
+    return new Plan(
+        nodes,
+        keyCount,
+        seats,
+        epochLength,
+        network,
+        partitions,
+        crashes,
+        gst,
+        end < 0 ? gst + AFTER_GST : end,
+        checkLiveness);
   }
 }

@@ -22,15 +22,19 @@ import java.util.Set;
 
 /**
  * Safety invariants, checked as things happen: agreement (honest nodes commit the same block at
- * every height), validity (every commit carries a proof with quorum power that verifies and
- * links to the committed blocks), honest validators never sign two different messages for one
- * round (across restarts too), evidence only ever names dishonest validators, and honest peers
- * are never penalised for faults only a dishonest or broken node commits.
+ * every height), validity (every commit carries a proof with quorum power that verifies and links
+ * to the committed blocks), honest validators never sign two different messages for one round
+ * (across restarts too), evidence only ever names dishonest validators, and honest peers are never
+ * penalised for faults only a dishonest or broken node commits.
  */
 final class SafetyMonitor {
-  private static final Set<PenaltyReason> NEVER_HONEST = EnumSet.of(PenaltyReason.MALFORMED,
-      PenaltyReason.BAD_SIGNATURE, PenaltyReason.NOT_A_VALIDATOR, PenaltyReason.WRONG_LEADER,
-      PenaltyReason.INVALID_CERTIFICATE);
+  private static final Set<PenaltyReason> NEVER_HONEST =
+      EnumSet.of(
+          PenaltyReason.MALFORMED,
+          PenaltyReason.BAD_SIGNATURE,
+          PenaltyReason.NOT_A_VALIDATOR,
+          PenaltyReason.WRONG_LEADER,
+          PenaltyReason.INVALID_CERTIFICATE);
 
   private final long chainId;
   private final EpochSchedule epochs;
@@ -43,8 +47,8 @@ final class SafetyMonitor {
 
   private record SignedSlot(Address author, int kind, long epoch, long round) {}
 
-  SafetyMonitor(long chainId, EpochSchedule epochs, SignatureScheme scheme,
-      Set<Address> honestValidators) {
+  SafetyMonitor(
+      long chainId, EpochSchedule epochs, SignatureScheme scheme, Set<Address> honestValidators) {
     this.chainId = chainId;
     this.epochs = epochs;
     this.scheme = scheme;
@@ -64,8 +68,11 @@ final class SafetyMonitor {
         verifiedProofs.add(c.proof());
       }
     } catch (IllegalArgumentException | VerificationException e) {
-      violations.add(new Violation(Violation.Kind.SAFETY, t,
-          "node " + node + " committed without a valid commit proof: " + e.getMessage()));
+      violations.add(
+          new Violation(
+              Violation.Kind.SAFETY,
+              t,
+              "node " + node + " committed without a valid commit proof: " + e.getMessage()));
     }
     if (!honest) {
       return;
@@ -73,17 +80,30 @@ final class SafetyMonitor {
     for (Block b : c.blocks()) {
       Hash previous = canonical.putIfAbsent(b.header().number(), b.hash());
       if (previous != null && !previous.equals(b.hash())) {
-        violations.add(new Violation(Violation.Kind.SAFETY, t, "fork at height "
-            + b.header().number() + ": node " + node + " committed " + b.hash() + ", another "
-            + "honest node " + previous));
+        violations.add(
+            new Violation(
+                Violation.Kind.SAFETY,
+                t,
+                "fork at height "
+                    + b.header().number()
+                    + ": node "
+                    + node
+                    + " committed "
+                    + b.hash()
+                    + ", another "
+                    + "honest node "
+                    + previous));
       }
     }
   }
 
   /** A node's committed chain refused an append: it committed something not extending it. */
   void onBrokenChain(int node, String detail, long t) {
-    violations.add(new Violation(Violation.Kind.SAFETY, t,
-        "node " + node + " committed blocks that do not extend its chain: " + detail));
+    violations.add(
+        new Violation(
+            Violation.Kind.SAFETY,
+            t,
+            "node " + node + " committed blocks that do not extend its chain: " + detail));
   }
 
   /** An honest validator signed {@code data} (seen in its safety storage or on the wire). */
@@ -92,25 +112,42 @@ final class SafetyMonitor {
     Bytes bytes = data.signingBytes();
     Bytes previous = signed.putIfAbsent(slot, bytes);
     if (previous != null && !previous.equals(bytes)) {
-      violations.add(new Violation(Violation.Kind.SAFETY, t, "honest validator " + author
-          + " (node " + node + ") signed two different " + data.kind().domain()
-          + " messages for epoch " + data.epoch() + " round " + data.round()));
+      violations.add(
+          new Violation(
+              Violation.Kind.SAFETY,
+              t,
+              "honest validator "
+                  + author
+                  + " (node "
+                  + node
+                  + ") signed two different "
+                  + data.kind().domain()
+                  + " messages for epoch "
+                  + data.epoch()
+                  + " round "
+                  + data.round()));
     }
   }
 
   /** A node reported evidence; it must name a dishonest validator. */
   void onEvidence(int node, Evidence e, long t) {
     if (honestValidators.contains(e.validator())) {
-      violations.add(new Violation(Violation.Kind.SAFETY, t, "node " + node
-          + " reported evidence against honest validator " + e.validator()));
+      violations.add(
+          new Violation(
+              Violation.Kind.SAFETY,
+              t,
+              "node " + node + " reported evidence against honest validator " + e.validator()));
     }
   }
 
   /** A node penalised a peer; an honest peer never earns some penalties. */
   void onPenalty(int node, boolean peerHonest, PenaltyReason reason, String detail, long t) {
     if (peerHonest && NEVER_HONEST.contains(reason)) {
-      violations.add(new Violation(Violation.Kind.SAFETY, t, "node " + node
-          + " penalised an honest peer for " + reason + ": " + detail));
+      violations.add(
+          new Violation(
+              Violation.Kind.SAFETY,
+              t,
+              "node " + node + " penalised an honest peer for " + reason + ": " + detail));
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.bulwark.consensus.sim;
 import java.util.SplittableRandom;
 
 /**
- * A named family of runs: given the number of validators and a seeded random source it draws
- * one concrete {@link Plan}. {@code realBls} scenarios always sign with real BLS; others use
- * the fast test scheme except on every tenth seed (see {@link SimulationRunner}).
+ * A named family of runs: given the number of validators and a seeded random source it draws one
+ * concrete {@link Plan}. {@code realBls} scenarios always sign with real BLS; others use the fast
+ * test scheme except on every tenth seed (see {@link SimulationRunner}).
  */
 public record Scenario(String name, String description, boolean realBls, Planner planner) {
   /** Draws a plan for {@code validators} validators. */

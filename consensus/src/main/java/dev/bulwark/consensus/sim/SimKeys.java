@@ -10,17 +10,18 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Validator key material derived from the run's seed: BLS keys by IETF KeyGen from
- * keccak256("bulwark-sim-key" ‖ seed ‖ index), the address from the key's hash. Key i is
- * validator i's in every epoch it belongs to.
+ * keccak256("bulwark-sim-key" ‖ seed ‖ index), the address from the key's hash. Key i is validator
+ * i's in every epoch it belongs to.
  */
 public final class SimKeys {
   /** One validator's keys. */
-  public record Key(int index, BlsSecretKey secretKey, BlsPublicKey publicKey, Address address,
-      Bytes nodeKey) {
+  public record Key(
+      int index, BlsSecretKey secretKey, BlsPublicKey publicKey, Address address, Bytes nodeKey) {
     /** The validator-set entry with {@code power}. */
     public ValidatorInfo info(BigInteger power) {
       return new ValidatorInfo(address, publicKey, nodeKey, power);
@@ -40,7 +41,7 @@ public final class SimKeys {
       BlsSecretKey sk = BlsSecretKey.keyGen(material("bulwark-sim-key", seed, i));
       BlsPublicKey pk = sk.publicKey();
       byte[] h = Keccak.hash256(pk.toBytes().toArray());
-      Address address = Address.of(java.util.Arrays.copyOfRange(h, 12, 32));
+      Address address = Address.of(Arrays.copyOfRange(h, 12, 32));
       keys.add(new Key(i, sk, pk, address, material("bulwark-sim-node", seed, i)));
     }
     return new SimKeys(keys);

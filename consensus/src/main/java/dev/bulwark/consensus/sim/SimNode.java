@@ -25,8 +25,14 @@ final class SimNode {
   boolean up;
   int incarnation;
 
-  SimNode(int id, SimKeys.Key key, Behaviour behaviour, long clockOffset, boolean honest,
-      InMemoryCommittedChain chain, SplittableRandom random) {
+  SimNode(
+      int id,
+      SimKeys.Key key,
+      Behaviour behaviour,
+      long clockOffset,
+      boolean honest,
+      InMemoryCommittedChain chain,
+      SplittableRandom random) {
     this.id = id;
     this.key = key;
     this.peer = new PeerId("node-" + id);

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Knobs of a simulated run beyond its {@link Plan}, for benchmarks: the leaders' minimum block
- * interval, how long execution takes, whether real-BLS verification results are shared between
- * the simulated nodes, an optional height at which to stop, and a probe that sees proposals
- * and commits.
+ * interval, how long execution takes, whether real-BLS verification results are shared between the
+ * simulated nodes, an optional height at which to stop, and a probe that sees proposals and
+ * commits.
  */
 public record SimOptions(
     long minBlockIntervalMillis,
@@ -18,12 +18,15 @@ public record SimOptions(
     long stopAtHeight,
     Probe probe) {
   /** What the simulation runs use: 250 ms interval, 1–4 ms execution, shared verification. */
-  public static final SimOptions DEFAULT = new SimOptions(250, 1, 4, true, Long.MAX_VALUE,
-      Probe.NONE);
+  public static final SimOptions DEFAULT =
+      new SimOptions(250, 1, 4, true, Long.MAX_VALUE, Probe.NONE);
 
   public SimOptions {
-    if (minBlockIntervalMillis < 0 || minExecutionMillis < 0
-        || maxExecutionMillis < minExecutionMillis || stopAtHeight < 1 || probe == null) {
+    if (minBlockIntervalMillis < 0
+        || minExecutionMillis < 0
+        || maxExecutionMillis < minExecutionMillis
+        || stopAtHeight < 1
+        || probe == null) {
       throw new IllegalArgumentException("invalid simulation options");
     }
   }

@@ -3,13 +3,20 @@ package dev.bulwark.consensus.sim;
 import java.util.List;
 
 /**
- * The outcome of one run: blocks committed (the highest height any honest node reached), the
- * broken invariants, a hash of the whole trace (equal for equal seeds), and how many distinct
- * offences honest nodes reported and how many of them ended up in blocks they committed.
+ * The outcome of one run: blocks committed (the highest height any honest node reached), the broken
+ * invariants, a hash of the whole trace (equal for equal seeds), and how many distinct offences
+ * honest nodes reported and how many of them ended up in blocks they committed.
  */
 public record SimResult(
-    String scenario, int validators, long seed, boolean realBls, long commits,
-    List<Violation> violations, long traceHash, long events, int offencesReported,
+    String scenario,
+    int validators,
+    long seed,
+    boolean realBls,
+    long commits,
+    List<Violation> violations,
+    long traceHash,
+    long events,
+    int offencesReported,
     int offencesSlashed) {
   public SimResult {
     violations = List.copyOf(violations);

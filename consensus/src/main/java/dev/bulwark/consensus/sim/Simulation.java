@@ -20,8 +20,12 @@ import dev.bulwark.consensus.safety.SafetyStorage;
 import dev.bulwark.consensus.safety.ValidatorSigner;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
+import dev.bulwark.ledger.chain.SigningData;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.crypto.bls.BlsSignature;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.types.Address;
+import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,16 +37,18 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * One seeded run of a {@link Plan}: N consensus cores on a simulated network with a virtual
- * clock. Everything random is drawn from the run's seed, and events are ordered by (time,
- * sequence number), so the same seed replays the same run exactly. Invariants are checked after
- * every event (see {@link SafetyMonitor}, {@link EvidenceMonitor}, {@link LivenessMonitor}).
+ * One seeded run of a {@link Plan}: N consensus cores on a simulated network with a virtual clock.
+ * Everything random is drawn from the run's seed, and events are ordered by (time, sequence
+ * number), so the same seed replays the same run exactly. Invariants are checked after every event
+ * (see {@link SafetyMonitor}, {@link EvidenceMonitor}, {@link LivenessMonitor}).
  */
 public final class Simulation {
   /** The chain id of simulated runs. */
   public static final long CHAIN_ID = 1337;
+
   /** Unix time (ms) at which every run starts. */
   public static final long START_MILLIS = 1_700_000_000_000L;
+
   private static final long TICK_MILLIS = 250;
   private static final int MAX_VIOLATIONS = 20;
 
@@ -59,8 +65,9 @@ public final class Simulation {
   private final FakeStateComputer computer;
   private final ConsensusConfig config;
   private final List<SimNode> nodes = new ArrayList<>();
-  private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
-      Comparator.comparingLong(Scheduled::time).thenComparingLong(Scheduled::seq));
+  private final PriorityQueue<Scheduled> queue =
+      new PriorityQueue<>(
+          Comparator.comparingLong(Scheduled::time).thenComparingLong(Scheduled::seq));
   private final SafetyMonitor safety;
   private final EvidenceMonitor evidence;
   private final LivenessMonitor liveness;
@@ -82,8 +89,10 @@ public final class Simulation {
     this.network = root.split();
     this.keys = SimKeys.create(seed, plan.keyCount());
     if (realBls) {
-      this.scheme = options.shareBlsVerification() ? new MemoizedScheme(SignatureScheme.BLS)
-          : SignatureScheme.BLS;
+      this.scheme =
+          options.shareBlsVerification()
+              ? new MemoizedScheme(SignatureScheme.BLS)
+              : SignatureScheme.BLS;
     } else {
       TestSignatureScheme test = new TestSignatureScheme();
       keys.all().forEach(k -> test.register(k.secretKey(), k.publicKey()));
@@ -91,9 +100,15 @@ public final class Simulation {
     }
     this.schedule = new EpochSchedule(keys, plan.seats());
     this.computer = new FakeStateComputer(CHAIN_ID, schedule, scheme);
-    this.config = new ConsensusConfig(CHAIN_ID, plan.epochLength(),
-        options.minBlockIntervalMillis(), 500,
-        TimeoutPolicy.DEFAULT, 32, 50);
+    this.config =
+        new ConsensusConfig(
+            CHAIN_ID,
+            plan.epochLength(),
+            options.minBlockIntervalMillis(),
+            500,
+            TimeoutPolicy.DEFAULT,
+            32,
+            50);
     Block genesis = genesis();
     Set<Address> honest = new TreeSet<>();
     for (int i = 0; i < plan.nodes().size(); i++) {
@@ -103,13 +118,24 @@ public final class Simulation {
       if (isHonest) {
         honest.add(key.address());
       }
-      nodes.add(new SimNode(i, key, Behaviour.of(spec.behaviour()),
-          root.nextLong(-50, 51), isHonest, new InMemoryCommittedChain(genesis), root.split()));
+      nodes.add(
+          new SimNode(
+              i,
+              key,
+              Behaviour.of(spec.behaviour()),
+              root.nextLong(-50, 51),
+              isHonest,
+              new InMemoryCommittedChain(genesis),
+              root.split()));
     }
     this.safety = new SafetyMonitor(CHAIN_ID, schedule, scheme, honest);
     this.evidence = new EvidenceMonitor(CHAIN_ID, scheme);
-    this.liveness = new LivenessMonitor(nodes.size(), START_MILLIS + plan.gst(),
-        20 * config.timeouts().baseMillis(), plan.checkLiveness());
+    this.liveness =
+        new LivenessMonitor(
+            nodes.size(),
+            START_MILLIS + plan.gst(),
+            20 * config.timeouts().baseMillis(),
+            plan.checkLiveness());
   }
 
   /** Runs {@code plan} with {@code seed}; {@code realBls} selects real BLS over the test scheme. */
@@ -118,19 +144,33 @@ public final class Simulation {
   }
 
   /** As {@link #run(String, Plan, long, boolean)}, with non-default {@code options}. */
-  public static SimResult run(String scenario, Plan plan, long seed, boolean realBls,
-      SimOptions options) {
+  public static SimResult run(
+      String scenario, Plan plan, long seed, boolean realBls, SimOptions options) {
     Simulation sim = new Simulation(plan, seed, realBls, options);
     List<Violation> violations = sim.runToEnd();
-    return new SimResult(scenario, sim.schedule.set(0).size(), seed, realBls,
-        sim.highestHonestCommit, violations, sim.trace.value(), sim.events,
-        sim.offencesReported.size(), sim.offencesSlashed.size());
+    return new SimResult(
+        scenario,
+        sim.schedule.set(0).size(),
+        seed,
+        realBls,
+        sim.highestHonestCommit,
+        violations,
+        sim.trace.value(),
+        sim.events,
+        sim.offencesReported.size(),
+        sim.offencesSlashed.size());
   }
 
   private Block genesis() {
-    BlockHeader h = BlockHeader.builder().number(0).timestampMillis(START_MILLIS - 1000)
-        .epoch(0).round(0).gasLimit(FakeStateComputer.GAS_LIMIT)
-        .stateRoot(FakeStateComputer.genesisStateRoot(CHAIN_ID)).build();
+    BlockHeader h =
+        BlockHeader.builder()
+            .number(0)
+            .timestampMillis(START_MILLIS - 1000)
+            .epoch(0)
+            .round(0)
+            .gasLimit(FakeStateComputer.GAS_LIMIT)
+            .stateRoot(FakeStateComputer.genesisStateRoot(CHAIN_ID))
+            .build();
     return new Block(h, List.of(), List.of());
   }
 
@@ -152,13 +192,15 @@ public final class Simulation {
       schedule(START_MILLIS + t, new SimEvent.Tick());
     }
     long end = START_MILLIS + plan.end();
-    while (!queue.isEmpty() && queue.peek().time() <= end
+    while (!queue.isEmpty()
+        && queue.peek().time() <= end
         && highestHonestCommit < options.stopAtHeight()) {
       Scheduled s = queue.poll();
       now = s.time();
       events++;
       process(s.event());
-      if (s.event() instanceof SimEvent.Tick || s.event() instanceof SimEvent.Crash
+      if (s.event() instanceof SimEvent.Tick
+          || s.event() instanceof SimEvent.Crash
           || s.event() instanceof SimEvent.Restart) {
         liveness.check(view, now);
       }
@@ -170,7 +212,8 @@ public final class Simulation {
     all.addAll(safety.violations());
     all.addAll(liveness.violations());
     all.addAll(evidence.missed());
-    return all.stream().map(v -> new Violation(v.kind(), v.atMillis() - START_MILLIS, v.detail()))
+    return all.stream()
+        .map(v -> new Violation(v.kind(), v.atMillis() - START_MILLIS, v.detail()))
         .toList();
   }
 
@@ -228,10 +271,14 @@ public final class Simulation {
     n.up = true;
     n.payloads = new SimPayloadSource(n.random.split());
     SafetyStorage storage = monitored(n);
-    SafetyRules rules = new SafetyRules(CHAIN_ID,
-        new ValidatorSigner(n.key.address(), n.key.secretKey(), scheme), storage);
-    EpochProvider epochs = epoch -> n.chain.height() >= epoch * plan.epochLength()
-        ? Optional.of(schedule.set(epoch)) : Optional.empty();
+    SafetyRules rules =
+        new SafetyRules(
+            CHAIN_ID, new ValidatorSigner(n.key.address(), n.key.secretKey(), scheme), storage);
+    EpochProvider epochs =
+        epoch ->
+            n.chain.height() >= epoch * plan.epochLength()
+                ? Optional.of(schedule.set(epoch))
+                : Optional.empty();
     n.core = new RoundManager(config, rules, n.payloads, epochs, n.chain);
     trace.add(1000 + n.id);
     handle(n, new Event.Start(n.clock(now)));
@@ -262,7 +309,9 @@ public final class Simulation {
     if (!to.up) {
       return;
     }
-    if (to.honest && d.message() instanceof EpochMessage m && to.core.activeEpoch().isPresent()
+    if (to.honest
+        && d.message() instanceof EpochMessage m
+        && to.core.activeEpoch().isPresent()
         && to.core.activeEpoch().getAsLong() == m.epoch()) {
       evidence.delivered(to.id, m, to.core.validators(), now);
     }
@@ -305,15 +354,17 @@ public final class Simulation {
         }
       }
     } else if (a instanceof Action.ExecuteBlock x) {
-      long took = network.nextLong(options.minExecutionMillis(),
-          options.maxExecutionMillis() + 1);
-      schedule(now + took, new SimEvent.Executed(n.id, n.incarnation,
-          x.block().hash(), computer.execute(x.block(), x.parent())));
+      long took = network.nextLong(options.minExecutionMillis(), options.maxExecutionMillis() + 1);
+      schedule(
+          now + took,
+          new SimEvent.Executed(
+              n.id, n.incarnation, x.block().hash(), computer.execute(x.block(), x.parent())));
     } else if (a instanceof Action.CommitBlocks c) {
       commit(n, c);
     } else if (a instanceof Action.SetTimer t) {
-      schedule(Math.max(now, t.atMillis() - n.clockOffset), new SimEvent.Timer(n.id,
-          n.incarnation, t.kind(), t.epoch(), t.round()));
+      schedule(
+          Math.max(now, t.atMillis() - n.clockOffset),
+          new SimEvent.Timer(n.id, n.incarnation, t.kind(), t.epoch(), t.round()));
     } else if (a instanceof Action.ReportEvidence r) {
       n.payloads.report(r.evidence());
       evidence.reported(n.id, r.evidence());
@@ -345,8 +396,9 @@ public final class Simulation {
       options.probe().committed(n.id, c.blocks(), now - START_MILLIS);
     }
     if (last.header().number() % plan.epochLength() == 0) {
-      schedule(now + 1 + network.nextLong(3), new SimEvent.EpochChange(n.id, n.incarnation,
-          schedule.set(last.header().epoch() + 1)));
+      schedule(
+          now + 1 + network.nextLong(3),
+          new SimEvent.EpochChange(n.id, n.incarnation, schedule.set(last.header().epoch() + 1)));
     }
   }
 
@@ -376,8 +428,8 @@ public final class Simulation {
     if (t < plan.gst() && network.nextDouble() < plan.network().lossBeforeGst()) {
       return;
     }
-    ConsensusMessage onWire = realBls
-        ? ConsensusMessageCodec.decode(ConsensusMessageCodec.encode(message)) : message;
+    ConsensusMessage onWire =
+        realBls ? ConsensusMessageCodec.decode(ConsensusMessageCodec.encode(message)) : message;
     long max = t < plan.gst() ? plan.network().maxDelayBeforeGst() : plan.network().maxDelay();
     long delay = network.nextLong(plan.network().minDelay(), max + 1) + extraDelay;
     schedule(now + delay, new SimEvent.Deliver(from, to, onWire));
@@ -437,7 +489,7 @@ public final class Simulation {
     }
 
     @Override
-    public dev.bulwark.ledger.chain.ValidatorSet validators() {
+    public ValidatorSet validators() {
       return node.core == null ? null : node.core.validators();
     }
 
@@ -459,21 +511,20 @@ public final class Simulation {
     }
 
     @Override
-    public void sendBytes(int to, dev.bulwark.ledger.types.Bytes bytes) {
+    public void sendBytes(int to, Bytes bytes) {
       if (to != node.id && connected(node.id, to, now - START_MILLIS)) {
-        schedule(now + plan.network().minDelay() + 1, new SimEvent.DeliverBytes(node.id, to,
-            bytes));
+        schedule(
+            now + plan.network().minDelay() + 1, new SimEvent.DeliverBytes(node.id, to, bytes));
       }
     }
 
     @Override
-    public dev.bulwark.ledger.crypto.bls.BlsSignature sign(
-        dev.bulwark.ledger.chain.SigningData data) {
+    public BlsSignature sign(SigningData data) {
       return scheme.sign(node.key.secretKey(), data.signingBytes().toArray());
     }
 
     @Override
-    public dev.bulwark.ledger.crypto.bls.BlsSignature badSignature() {
+    public BlsSignature badSignature() {
       byte[] junk = new byte[32];
       node.random.nextBytes(junk);
       return scheme.sign(keys.get(keys.size() - 1).secretKey(), junk); // wrong key, wrong message

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs many seeds over a set of (scenario, validator count) combinations: seeds 1…N are dealt
- * round-robin over the combinations, and seed s always gives the same run. Every tenth seed
- * (and every run of a real-BLS scenario) signs with real BLS.
+ * round-robin over the combinations, and seed s always gives the same run. Every tenth seed (and
+ * every run of a real-BLS scenario) signs with real BLS.
  */
 public final class SimulationRunner {
   private SimulationRunner() {}
@@ -16,19 +16,37 @@ public final class SimulationRunner {
   public record Combo(Scenario scenario, int validators) {
     /** The command line that replays seed {@code seed} of this combination. */
     public String replayCommand(long seed) {
-      return "./bulwark simulate --scenario " + scenario.name() + " --validators " + validators
-          + " --seed " + seed;
+      return "./bulwark simulate --scenario "
+          + scenario.name()
+          + " --validators "
+          + validators
+          + " --seed "
+          + seed;
     }
   }
 
   /** Totals over many runs; each failure field counts runs that had that kind of failure. */
-  public record Summary(int scenarios, long runs, long commits, long safetyViolations,
-      long livenessFailures, long evidenceMissed) {
+  public record Summary(
+      int scenarios,
+      long runs,
+      long commits,
+      long safetyViolations,
+      long livenessFailures,
+      long evidenceMissed) {
     /** The one-line summary the CLI prints. */
     public String line() {
-      return "simulate: scenarios=" + scenarios + " runs=" + runs + " commits=" + commits
-          + " safety_violations=" + safetyViolations + " liveness_failures=" + livenessFailures
-          + " evidence_missed=" + evidenceMissed;
+      return "simulate: scenarios="
+          + scenarios
+          + " runs="
+          + runs
+          + " commits="
+          + commits
+          + " safety_violations="
+          + safetyViolations
+          + " liveness_failures="
+          + livenessFailures
+          + " evidence_missed="
+          + evidenceMissed;
     }
 
     /** True when any invariant broke in any run. */
@@ -56,8 +74,7 @@ public final class SimulationRunner {
   /** Runs seed {@code seed} of {@code combo}. */
   public static SimResult run(Combo combo, long seed) {
     Plan plan = combo.scenario().plan(combo.validators(), seed);
-    return Simulation.run(combo.scenario().name(), plan, seed,
-        usesRealBls(combo.scenario(), seed));
+    return Simulation.run(combo.scenario().name(), plan, seed, usesRealBls(combo.scenario(), seed));
   }
 
   /** The combination seed {@code seed} is dealt to. */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends its messages, and with each a flood: duplicates to random nodes, random bytes, sync
- * info for epochs far ahead (filling future-epoch buffers) and votes from addresses that hold no
- * seat. Honest nodes must drop all of it, penalising this sender, and keep going.
+ * Sends its messages, and with each a flood: duplicates to random nodes, random bytes, sync info
+ * for epochs far ahead (filling future-epoch buffers) and votes from addresses that hold no seat.
+ * Honest nodes must drop all of it, penalising this sender, and keep going.
  */
 final class Spammer implements Behaviour {
   @Override
@@ -27,8 +27,10 @@ final class Spammer implements Behaviour {
     wire.sendBytes(wire.random().nextInt(n), Bytes.of(junk));
     if (wire.validators() != null) {
       long farEpoch = wire.validators().epoch() + 5 + wire.random().nextInt(5);
-      wire.send(wire.random().nextInt(n),
-          new SyncInfo(farEpoch, Optional.empty(), Optional.empty(), Optional.empty()), 0);
+      wire.send(
+          wire.random().nextInt(n),
+          new SyncInfo(farEpoch, Optional.empty(), Optional.empty(), Optional.empty()),
+          0);
     }
     if (message instanceof VoteMessage v) {
       byte[] a = new byte[Address.SIZE];

@@ -16,14 +16,14 @@ import java.util.Map;
  * A fast, deterministic stand-in for BLS with the same aggregation algebra, for the simulation
  * only: sig_i(m) = keccak256(secret_i ‖ m), an aggregate is the sum of the parts mod 2^256, and
  * verification recomputes the parts through a registry of public key → secret that only the
- * simulator holds (so Byzantine nodes, which never see the registry, cannot forge). Signatures
- * are 96-byte {@link BlsSignature#opaque} values (the 32-byte sum, then a fixed tag) that real
- * BLS always rejects.
+ * simulator holds (so Byzantine nodes, which never see the registry, cannot forge). Signatures are
+ * 96-byte {@link BlsSignature#opaque} values (the 32-byte sum, then a fixed tag) that real BLS
+ * always rejects.
  */
 public final class TestSignatureScheme implements SignatureScheme {
   private static final BigInteger MOD = BigInteger.ONE.shiftLeft(256);
-  private static final byte[] TAG = "bulwark-test-signature".getBytes(
-      java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] TAG =
+      "bulwark-test-signature".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final Map<BlsPublicKey, byte[]> secrets = new HashMap<>();
   private final Map<BlsSecretKey, byte[]> secretBytes = new IdentityHashMap<>();
@@ -76,8 +76,7 @@ public final class TestSignatureScheme implements SignatureScheme {
   }
 
   @Override
-  public boolean aggregateVerify(List<BlsPublicKey> keys, List<byte[]> messages,
-      BlsSignature agg) {
+  public boolean aggregateVerify(List<BlsPublicKey> keys, List<byte[]> messages, BlsSignature agg) {
     if (keys.isEmpty() || keys.size() != messages.size()) {
       return false;
     }

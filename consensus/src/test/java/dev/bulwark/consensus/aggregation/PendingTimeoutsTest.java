@@ -19,8 +19,12 @@ class PendingTimeoutsTest {
 
   private TimeoutMessage timeout(int i, QuorumCertificate hqc) {
     TimeoutData d = new TimeoutData(ChainFixture.CHAIN_ID, 0, 2, hqc.round());
-    return new TimeoutMessage(d, chain.validators().get(i).address(),
-        chain.validators().get(i).sign(d), hqc, Optional.empty());
+    return new TimeoutMessage(
+        d,
+        chain.validators().get(i).address(),
+        chain.validators().get(i).sign(d),
+        hqc,
+        Optional.empty());
   }
 
   @Test

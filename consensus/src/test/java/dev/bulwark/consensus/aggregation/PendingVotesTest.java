@@ -21,8 +21,8 @@ class PendingVotesTest {
   private final VoteData data = chain.voteData(b1);
 
   private VoteMessage vote(int i) {
-    return new VoteMessage(data, chain.validators().get(i).address(),
-        chain.validators().get(i).sign(data));
+    return new VoteMessage(
+        data, chain.validators().get(i).address(), chain.validators().get(i).sign(data));
   }
 
   private static PeerId peer(int i) {
@@ -55,8 +55,11 @@ class PendingVotesTest {
   @Test
   void aForgedVoteIsFoundAfterTheAggregateFailsAndItsSenderReported() throws Exception {
     PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
-    VoteMessage forged = new VoteMessage(data, chain.validators().get(2).address(),
-        chain.validators().get(0).sign(data)); // validator 0's signature in 2's name
+    VoteMessage forged =
+        new VoteMessage(
+            data,
+            chain.validators().get(2).address(),
+            chain.validators().get(0).sign(data)); // validator 0's signature in 2's name
     votes.add(vote(0), 0, peer(0));
     votes.add(forged, 2, peer(9));
 
@@ -71,8 +74,9 @@ class PendingVotesTest {
   @Test
   void aRealVoteReplacesAForgeryForTheSameAuthor() throws Exception {
     PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
-    VoteMessage forged = new VoteMessage(data, chain.validators().get(1).address(),
-        chain.validators().get(3).sign(data));
+    VoteMessage forged =
+        new VoteMessage(
+            data, chain.validators().get(1).address(), chain.validators().get(3).sign(data));
     votes.add(forged, 1, peer(9));
 
     VoteOutcome replaced = votes.add(vote(1), 1, peer(1));
@@ -84,20 +88,38 @@ class PendingVotesTest {
 
   @Test
   void theQuorumIsByStakeNotByCount() {
-    TestValidators weighted = TestValidators.withPowers(31, List.of(
-        BigInteger.valueOf(700), BigInteger.valueOf(100), BigInteger.valueOf(100),
-        BigInteger.valueOf(100)));
+    TestValidators weighted =
+        TestValidators.withPowers(
+            31,
+            List.of(
+                BigInteger.valueOf(700),
+                BigInteger.valueOf(100),
+                BigInteger.valueOf(100),
+                BigInteger.valueOf(100)));
     ValidatorSet set = weighted.validatorSet(0);
     PendingVotes votes = new PendingVotes(set, SignatureScheme.BLS);
 
-    votes.add(new VoteMessage(data, weighted.get(1).address(), weighted.get(1).sign(data)), 1,
-        peer(1));
-    votes.add(new VoteMessage(data, weighted.get(2).address(), weighted.get(2).sign(data)), 2,
-        peer(2));
-    assertThat(votes.add(new VoteMessage(data, weighted.get(3).address(),
-        weighted.get(3).sign(data)), 3, peer(3)).qc()).as("300 of 1000 is no quorum").isEmpty();
-    assertThat(votes.add(new VoteMessage(data, weighted.get(0).address(),
-        weighted.get(0).sign(data)), 0, peer(0)).qc()).isPresent();
+    votes.add(
+        new VoteMessage(data, weighted.get(1).address(), weighted.get(1).sign(data)), 1, peer(1));
+    votes.add(
+        new VoteMessage(data, weighted.get(2).address(), weighted.get(2).sign(data)), 2, peer(2));
+    assertThat(
+            votes
+                .add(
+                    new VoteMessage(data, weighted.get(3).address(), weighted.get(3).sign(data)),
+                    3,
+                    peer(3))
+                .qc())
+        .as("300 of 1000 is no quorum")
+        .isEmpty();
+    assertThat(
+            votes
+                .add(
+                    new VoteMessage(data, weighted.get(0).address(), weighted.get(0).sign(data)),
+                    0,
+                    peer(0))
+                .qc())
+        .isPresent();
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.bulwark.consensus.testing.ChainFixture;
 import dev.bulwark.ledger.chain.Evidence;
 import dev.bulwark.ledger.chain.EvidenceKind;
 import dev.bulwark.ledger.chain.ProposalData;
+import dev.bulwark.ledger.chain.SigningData;
 import dev.bulwark.ledger.chain.TimeoutData;
 import dev.bulwark.ledger.chain.VoteData;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
@@ -19,15 +20,53 @@ class EquivocationDetectorTest {
   private final TestValidator other = chain.validators().get(2);
 
   private static VoteData vote(long round, int block) {
-    return new VoteData(ChainFixture.CHAIN_ID, 2, round, Hash.of(new byte[] {
-        (byte) block, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-        22, 23, 24, 25, 26, 27, 28, 29, 30, 31}), Hash.ZERO, round - 1);
+    return new VoteData(
+        ChainFixture.CHAIN_ID,
+        2,
+        round,
+        Hash.of(
+            new byte[] {
+              (byte) block,
+              1,
+              2,
+              3,
+              4,
+              5,
+              6,
+              7,
+              8,
+              9,
+              10,
+              11,
+              12,
+              13,
+              14,
+              15,
+              16,
+              17,
+              18,
+              19,
+              20,
+              21,
+              22,
+              23,
+              24,
+              25,
+              26,
+              27,
+              28,
+              29,
+              30,
+              31
+            }),
+        Hash.ZERO,
+        round - 1);
   }
 
-  private Observation observe(EquivocationDetector d, dev.bulwark.ledger.chain.SigningData data,
-      TestValidator signer, boolean verified) {
-    return d.observe(data, offender.address(), offender.bls().publicKey(), signer.sign(data),
-        verified);
+  private Observation observe(
+      EquivocationDetector d, SigningData data, TestValidator signer, boolean verified) {
+    return d.observe(
+        data, offender.address(), offender.bls().publicKey(), signer.sign(data), verified);
   }
 
   @Test
@@ -99,8 +138,11 @@ class EquivocationDetectorTest {
     }
 
     assertThat(observe(d, vote(1, 2), offender, false).evidence())
-        .as("round 1 was forgotten").isEmpty();
-    assertThat(observe(d, vote(EquivocationDetector.MAX_ROUNDS_PER_SLOT + 10, 2), offender,
-        false).evidence()).isPresent();
+        .as("round 1 was forgotten")
+        .isEmpty();
+    assertThat(
+            observe(d, vote(EquivocationDetector.MAX_ROUNDS_PER_SLOT + 10, 2), offender, false)
+                .evidence())
+        .isPresent();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.testkit.TestValidators;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class ProposerElectionTest {
   private static ValidatorSet set(long epoch, long... powers) {
-    return TestValidators.withPowers(4, java.util.Arrays.stream(powers)
-        .mapToObj(BigInteger::valueOf).toList()).validatorSet(epoch);
+    return TestValidators.withPowers(
+            4, Arrays.stream(powers).mapToObj(BigInteger::valueOf).toList())
+        .validatorSet(epoch);
   }
 
   @Test
@@ -28,8 +30,9 @@ class ProposerElectionTest {
     double total = 2000;
     for (int i = 0; i < powers.length; i++) {
       double share = counts[i] / (double) rounds;
-      assertThat(share).as("validator %d", i).isCloseTo(powers[i] / total,
-          org.assertj.core.data.Offset.offset(0.06));
+      assertThat(share)
+          .as("validator %d", i)
+          .isCloseTo(powers[i] / total, org.assertj.core.data.Offset.offset(0.06));
     }
     assertThat(counts[4]).isGreaterThan(counts[3]).isGreaterThan(counts[0]);
   }

@@ -28,8 +28,9 @@ class ConsensusMessageCodecTest {
     CommittedSegment s = SAMPLES.segmentWithPath();
     assertThat(s.proofPath()).hasSize(1);
 
-    assertThatThrownBy(() -> new CommittedSegment(s.blocks(), s.proof(),
-        List.of(SAMPLES.strayHeader()))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new CommittedSegment(s.blocks(), s.proof(), List.of(SAMPLES.strayHeader())))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CommittedSegment(s.blocks(), s.proof(), List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -38,15 +39,18 @@ class ConsensusMessageCodecTest {
   void rejectsUnknownTypesAndTrailingFields() {
     byte[] vote = ConsensusMessageCodec.encode(SAMPLES.vote());
     byte[] retyped = vote.clone();
-    int typeOffset = retyped[0] == (byte) 0xf8 || retyped[0] == (byte) 0xf9 ? 1 + (retyped[0] & 0xff) - 0xf7 : 1;
+    int typeOffset =
+        retyped[0] == (byte) 0xf8 || retyped[0] == (byte) 0xf9 ? 1 + (retyped[0] & 0xff) - 0xf7 : 1;
     retyped[typeOffset] = 0x09;
 
     assertThatThrownBy(() -> ConsensusMessageCodec.decode(retyped))
         .isInstanceOf(DecodeException.class);
     assertThatThrownBy(() -> ConsensusMessageCodec.decode(new byte[0]))
         .isInstanceOf(DecodeException.class);
-    assertThatThrownBy(() -> ConsensusMessageCodec.decode(
-        new byte[ConsensusMessageCodec.MAX_MESSAGE_BYTES + 1])).isInstanceOf(DecodeException.class);
+    assertThatThrownBy(
+            () ->
+                ConsensusMessageCodec.decode(new byte[ConsensusMessageCodec.MAX_MESSAGE_BYTES + 1]))
+        .isInstanceOf(DecodeException.class);
   }
 
   @Test

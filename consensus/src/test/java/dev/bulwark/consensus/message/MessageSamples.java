@@ -10,6 +10,7 @@ import dev.bulwark.ledger.chain.TimeoutCertificate;
 import dev.bulwark.ledger.chain.TimeoutData;
 import dev.bulwark.ledger.chain.VoteData;
 import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.types.Hash;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,16 +34,22 @@ final class MessageSamples {
   }
 
   private Block withBody(Block b) {
-    return new Block(b.header(), List.of(Bytes.fromHex("0x02c0ffee"), Bytes.fromHex("0x01")),
-        List.of(chain.validators().equivocation(3,
-            new VoteData(ChainFixture.CHAIN_ID, 1, 9, qcHash(1), qcHash(2), 8),
-            new VoteData(ChainFixture.CHAIN_ID, 1, 9, qcHash(3), qcHash(2), 8))));
+    return new Block(
+        b.header(),
+        List.of(Bytes.fromHex("0x02c0ffee"), Bytes.fromHex("0x01")),
+        List.of(
+            chain
+                .validators()
+                .equivocation(
+                    3,
+                    new VoteData(ChainFixture.CHAIN_ID, 1, 9, qcHash(1), qcHash(2), 8),
+                    new VoteData(ChainFixture.CHAIN_ID, 1, 9, qcHash(3), qcHash(2), 8))));
   }
 
-  private static dev.bulwark.ledger.types.Hash qcHash(int i) {
+  private static Hash qcHash(int i) {
     byte[] b = new byte[32];
     b[5] = (byte) i;
-    return dev.bulwark.ledger.types.Hash.of(b);
+    return Hash.of(b);
   }
 
   ProposalMessage proposal() {
@@ -58,14 +65,18 @@ final class MessageSamples {
 
   VoteMessage vote() {
     VoteData d = chain.voteData(b2);
-    return new VoteMessage(d, chain.validators().get(2).address(),
-        chain.validators().get(2).sign(d));
+    return new VoteMessage(
+        d, chain.validators().get(2).address(), chain.validators().get(2).sign(d));
   }
 
   TimeoutMessage timeout() {
     TimeoutData d = new TimeoutData(ChainFixture.CHAIN_ID, 1, 4, 2);
-    return new TimeoutMessage(d, chain.validators().get(3).address(),
-        chain.validators().get(3).sign(d), qc2, Optional.of(tc3));
+    return new TimeoutMessage(
+        d,
+        chain.validators().get(3).address(),
+        chain.validators().get(3).sign(d),
+        qc2,
+        Optional.of(tc3));
   }
 
   SyncInfo syncInfo() {
@@ -95,9 +106,17 @@ final class MessageSamples {
   }
 
   List<ConsensusMessage> all() {
-    return List.of(proposal(), proposalWithBodyAndTc(), vote(), timeout(), syncInfo(),
-        new SyncInfo(1, Optional.empty(), Optional.empty(), Optional.empty()), blockRequest(),
-        blockResponse(), new BlockRetrievalResponse(b1.hash(), List.of()), committedRequest(),
+    return List.of(
+        proposal(),
+        proposalWithBodyAndTc(),
+        vote(),
+        timeout(),
+        syncInfo(),
+        new SyncInfo(1, Optional.empty(), Optional.empty(), Optional.empty()),
+        blockRequest(),
+        blockResponse(),
+        new BlockRetrievalResponse(b1.hash(), List.of()),
+        committedRequest(),
         committedResponse());
   }
 

@@ -2,6 +2,7 @@ package dev.bulwark.consensus.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.consensus.liveness.ProposerElection;
 import dev.bulwark.consensus.message.CommittedBlocksRequest;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.ProposalMessage;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class RoundManagerTest {
   private static final long T0 = 1_000_000;
   private static final PeerId PEER = new PeerId("peer-1");
-  private static final ExecutionResult RESULT = new ExecutionResult(Hash.ZERO, Hash.ZERO,
-      Hash.ZERO, Hash.ZERO, 0, 0, BigInteger.ZERO);
+  private static final ExecutionResult RESULT =
+      new ExecutionResult(Hash.ZERO, Hash.ZERO, Hash.ZERO, Hash.ZERO, 0, 0, BigInteger.ZERO);
 
   private final ChainFixture chain = new ChainFixture(4, 71, 0);
   private final InMemorySafetyStorage storage = new InMemorySafetyStorage();
@@ -39,9 +40,15 @@ class RoundManagerTest {
 
   private RoundManager node(int index) {
     TestValidator v = chain.validators().get(index);
-    SafetyRules rules = new SafetyRules(ChainFixture.CHAIN_ID,
-        new ValidatorSigner(v.address(), v.bls().secretKey(), SignatureScheme.BLS), storage);
-    return new RoundManager(config, rules, (e, r, p) -> Payload.EMPTY,
+    SafetyRules rules =
+        new SafetyRules(
+            ChainFixture.CHAIN_ID,
+            new ValidatorSigner(v.address(), v.bls().secretKey(), SignatureScheme.BLS),
+            storage);
+    return new RoundManager(
+        config,
+        rules,
+        (e, r, p) -> Payload.EMPTY,
         e -> e == 0 ? Optional.of(chain.set()) : Optional.empty(),
         new InMemoryCommittedChain(chain.root()));
   }
@@ -50,15 +57,19 @@ class RoundManagerTest {
   private ProposalMessage roundOneProposal(long ts) {
     int leader = leaderOf(1);
     Block draft = chain.child(chain.root(), chain.rootQc(), 1, leader);
-    Block b = new Block(draft.header().toBuilder().timestampMillis(ts).build(), List.of(),
-        List.of());
-    return new ProposalMessage(b, chain.validators().get(leader).sign(
-        new ProposalData(ChainFixture.CHAIN_ID, 0, 1, b.hash())), Optional.empty());
+    Block b =
+        new Block(draft.header().toBuilder().timestampMillis(ts).build(), List.of(), List.of());
+    return new ProposalMessage(
+        b,
+        chain
+            .validators()
+            .get(leader)
+            .sign(new ProposalData(ChainFixture.CHAIN_ID, 0, 1, b.hash())),
+        Optional.empty());
   }
 
   private int leaderOf(long round) {
-    return chain.set().indexOf(new dev.bulwark.consensus.liveness.ProposerElection(chain.set())
-        .leader(round)).getAsInt();
+    return chain.set().indexOf(new ProposerElection(chain.set()).leader(round)).getAsInt();
   }
 
   /** A validator that leads neither round 1 nor round 2. */
@@ -82,10 +93,12 @@ class RoundManagerTest {
 
     assertThat(n.round()).isEqualTo(1);
     assertThat(n.epoch()).isZero();
-    assertThat(actions(out, Action.SetTimer.class)).anySatisfy(t -> {
-      assertThat(t.kind()).isEqualTo(TimerKind.ROUND_TIMEOUT);
-      assertThat(t.atMillis()).isEqualTo(T0 + 1000);
-    });
+    assertThat(actions(out, Action.SetTimer.class))
+        .anySatisfy(
+            t -> {
+              assertThat(t.kind()).isEqualTo(TimerKind.ROUND_TIMEOUT);
+              assertThat(t.atMillis()).isEqualTo(T0 + 1000);
+            });
   }
 
   @Test
@@ -99,13 +112,16 @@ class RoundManagerTest {
     assertThat(exec.block()).isEqualTo(p.block());
     assertThat(actions(out, Action.SendTo.class)).isEmpty();
 
-    List<Action> voted = n.handle(new Event.BlockExecuted(T0 + 30, p.block().hash(),
-        Optional.of(RESULT)));
+    List<Action> voted =
+        n.handle(new Event.BlockExecuted(T0 + 30, p.block().hash(), Optional.of(RESULT)));
 
-    assertThat(actions(voted, Action.SendTo.class)).singleElement().satisfies(s -> {
-      assertThat(s.validator()).isEqualTo(chain.validators().get(leaderOf(2)).address());
-      assertThat(s.message()).isEqualTo(storage.load().lastVote().orElseThrow());
-    });
+    assertThat(actions(voted, Action.SendTo.class))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.validator()).isEqualTo(chain.validators().get(leaderOf(2)).address());
+              assertThat(s.message()).isEqualTo(storage.load().lastVote().orElseThrow());
+            });
     assertThat(storage.load().lastVotedRound()).isEqualTo(1);
   }
 
@@ -116,8 +132,19 @@ class RoundManagerTest {
     ProposalMessage p = roundOneProposal(T0 + 10);
     n.handle(new Event.MessageReceived(T0 + 20, PEER, p));
 
-    n.handle(new Event.BlockExecuted(T0 + 30, p.block().hash(), Optional.of(new ExecutionResult(
-        Hash.of(new byte[32]), Hash.ZERO, Hash.ZERO, Hash.ZERO, 1, 0, BigInteger.ZERO))));
+    n.handle(
+        new Event.BlockExecuted(
+            T0 + 30,
+            p.block().hash(),
+            Optional.of(
+                new ExecutionResult(
+                    Hash.of(new byte[32]),
+                    Hash.ZERO,
+                    Hash.ZERO,
+                    Hash.ZERO,
+                    1,
+                    0,
+                    BigInteger.ZERO))));
 
     assertThat(storage.load().lastVote()).isEmpty();
   }
@@ -128,16 +155,24 @@ class RoundManagerTest {
     n.handle(new Event.Start(T0));
     ProposalMessage good = roundOneProposal(T0 + 10);
     int other = (chain.set().indexOf(good.author()).getAsInt() + 1) % 4;
-    ProposalMessage forged = new ProposalMessage(good.block(),
-        chain.validators().get(other).sign(new ProposalData(ChainFixture.CHAIN_ID, 0, 1,
-            good.block().hash())), Optional.empty());
+    ProposalMessage forged =
+        new ProposalMessage(
+            good.block(),
+            chain
+                .validators()
+                .get(other)
+                .sign(new ProposalData(ChainFixture.CHAIN_ID, 0, 1, good.block().hash())),
+            Optional.empty());
 
     List<Action> out = n.handle(new Event.MessageReceived(T0 + 20, PEER, forged));
 
-    assertThat(actions(out, Action.PenalisePeer.class)).singleElement().satisfies(p -> {
-      assertThat(p.peer()).isEqualTo(PEER);
-      assertThat(p.reason()).isEqualTo(PenaltyReason.BAD_SIGNATURE);
-    });
+    assertThat(actions(out, Action.PenalisePeer.class))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.peer()).isEqualTo(PEER);
+              assertThat(p.reason()).isEqualTo(PenaltyReason.BAD_SIGNATURE);
+            });
     assertThat(actions(out, Action.ReportEvidence.class)).isEmpty();
     assertThat(actions(out, Action.ExecuteBlock.class)).isEmpty();
   }
@@ -151,7 +186,8 @@ class RoundManagerTest {
     List<Action> out =
         n.handle(new Event.MessageReceived(T0 + 21, PEER, roundOneProposal(T0 + 11)));
 
-    assertThat(actions(out, Action.ReportEvidence.class)).singleElement()
+    assertThat(actions(out, Action.ReportEvidence.class))
+        .singleElement()
         .satisfies(e -> assertThat(e.evidence().round()).isEqualTo(1));
   }
 
@@ -160,10 +196,13 @@ class RoundManagerTest {
     RoundManager n = node(3);
     n.handle(new Event.Start(T0));
 
-    List<Action> out = n.handle(new Event.MessageReceived(T0 + 20, PEER,
-        roundOneProposal(T0 + 20 + config.maxClockSkewMillis() + 1)));
+    List<Action> out =
+        n.handle(
+            new Event.MessageReceived(
+                T0 + 20, PEER, roundOneProposal(T0 + 20 + config.maxClockSkewMillis() + 1)));
 
-    assertThat(actions(out, Action.PenalisePeer.class)).singleElement()
+    assertThat(actions(out, Action.PenalisePeer.class))
+        .singleElement()
         .satisfies(p -> assertThat(p.reason()).isEqualTo(PenaltyReason.TOO_FAR_IN_FUTURE));
   }
 
@@ -173,14 +212,18 @@ class RoundManagerTest {
     n.handle(new Event.Start(T0));
 
     List<Action> junk = n.handle(new Event.BytesReceived(T0, PEER, Bytes.fromHex("0xdeadbeef")));
-    VoteMessage stranger = new VoteMessage(chain.voteData(roundOneProposal(T0).block()),
-        Address.fromHex("0x00000000000000000000000000000000000000aa"),
-        chain.validators().get(0).sign(chain.voteData(roundOneProposal(T0).block())));
+    VoteMessage stranger =
+        new VoteMessage(
+            chain.voteData(roundOneProposal(T0).block()),
+            Address.fromHex("0x00000000000000000000000000000000000000aa"),
+            chain.validators().get(0).sign(chain.voteData(roundOneProposal(T0).block())));
     List<Action> vote = n.handle(new Event.MessageReceived(T0, PEER, stranger));
 
-    assertThat(actions(junk, Action.PenalisePeer.class)).singleElement()
+    assertThat(actions(junk, Action.PenalisePeer.class))
+        .singleElement()
         .satisfies(p -> assertThat(p.reason()).isEqualTo(PenaltyReason.MALFORMED));
-    assertThat(actions(vote, Action.PenalisePeer.class)).singleElement()
+    assertThat(actions(vote, Action.PenalisePeer.class))
+        .singleElement()
         .satisfies(p -> assertThat(p.reason()).isEqualTo(PenaltyReason.NOT_A_VALIDATOR));
   }
 
@@ -189,14 +232,19 @@ class RoundManagerTest {
     RoundManager n = node(0);
     n.handle(new Event.Start(T0));
 
-    List<Action> out = n.handle(new Event.MessageReceived(T0, PEER,
-        new SyncInfo(3, Optional.empty(), Optional.empty(), Optional.empty())));
+    List<Action> out =
+        n.handle(
+            new Event.MessageReceived(
+                T0, PEER, new SyncInfo(3, Optional.empty(), Optional.empty(), Optional.empty())));
 
-    assertThat(actions(out, Action.SendToPeer.class)).singleElement().satisfies(s -> {
-      assertThat(s.peer()).isEqualTo(PEER);
-      assertThat(s.message()).isEqualTo(new CommittedBlocksRequest(1,
-          CommittedBlocksRequest.MAX_BLOCKS));
-    });
+    assertThat(actions(out, Action.SendToPeer.class))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.peer()).isEqualTo(PEER);
+              assertThat(s.message())
+                  .isEqualTo(new CommittedBlocksRequest(1, CommittedBlocksRequest.MAX_BLOCKS));
+            });
   }
 
   @Test
@@ -205,12 +253,16 @@ class RoundManagerTest {
     n.handle(new Event.Start(T0));
     SyncInfo future = new SyncInfo(3, Optional.empty(), Optional.empty(), Optional.empty());
     for (int i = 0; i < config.maxBufferedPerPeer(); i++) {
-      assertThat(actions(n.handle(new Event.MessageReceived(T0, PEER, future)),
-          Action.PenalisePeer.class)).isEmpty();
+      assertThat(
+              actions(
+                  n.handle(new Event.MessageReceived(T0, PEER, future)), Action.PenalisePeer.class))
+          .isEmpty();
     }
 
-    assertThat(actions(n.handle(new Event.MessageReceived(T0, PEER, future)),
-        Action.PenalisePeer.class)).singleElement()
+    assertThat(
+            actions(
+                n.handle(new Event.MessageReceived(T0, PEER, future)), Action.PenalisePeer.class))
+        .singleElement()
         .satisfies(p -> assertThat(p.reason()).isEqualTo(PenaltyReason.WRONG_EPOCH));
   }
 
@@ -225,10 +277,13 @@ class RoundManagerTest {
 
     List<Action> out = node(follower()).handle(new Event.Start(T0 + 5000));
 
-    assertThat(actions(out, Action.SendTo.class)).singleElement().satisfies(s -> {
-      assertThat(s.validator()).isEqualTo(chain.validators().get(leaderOf(2)).address());
-      assertThat(s.message()).isEqualTo(stored);
-    });
+    assertThat(actions(out, Action.SendTo.class))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.validator()).isEqualTo(chain.validators().get(leaderOf(2)).address());
+              assertThat(s.message()).isEqualTo(stored);
+            });
     assertThat(storage.load().lastVote()).contains(stored);
   }
 
@@ -239,13 +294,15 @@ class RoundManagerTest {
 
     List<Action> early = n.handle(new Event.Start(parentTime + 100));
     assertThat(actions(early, Action.ExecuteBlock.class)).isEmpty();
-    assertThat(actions(early, Action.SetTimer.class)).anySatisfy(t -> {
-      assertThat(t.kind()).isEqualTo(TimerKind.PROPOSAL_DELAY);
-      assertThat(t.atMillis()).isEqualTo(parentTime + config.minBlockIntervalMillis());
-    });
+    assertThat(actions(early, Action.SetTimer.class))
+        .anySatisfy(
+            t -> {
+              assertThat(t.kind()).isEqualTo(TimerKind.PROPOSAL_DELAY);
+              assertThat(t.atMillis()).isEqualTo(parentTime + config.minBlockIntervalMillis());
+            });
 
-    List<Action> later = n.handle(new Event.TimerFired(parentTime + 250,
-        TimerKind.PROPOSAL_DELAY, 0, 1));
+    List<Action> later =
+        n.handle(new Event.TimerFired(parentTime + 250, TimerKind.PROPOSAL_DELAY, 0, 1));
     Action.ExecuteBlock draft = actions(later, Action.ExecuteBlock.class).get(0);
     assertThat(draft.draft()).isTrue();
     assertThat(draft.block().header().timestampMillis()).isEqualTo(parentTime + 250);

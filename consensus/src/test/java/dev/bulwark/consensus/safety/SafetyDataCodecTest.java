@@ -18,8 +18,11 @@ class SafetyDataCodecTest {
   private SafetyData signedSomething() throws Exception {
     TestValidator me = chain.validators().get(2);
     InMemorySafetyStorage storage = new InMemorySafetyStorage();
-    SafetyRules rules = new SafetyRules(ChainFixture.CHAIN_ID,
-        new ValidatorSigner(me.address(), me.bls().secretKey(), SignatureScheme.BLS), storage);
+    SafetyRules rules =
+        new SafetyRules(
+            ChainFixture.CHAIN_ID,
+            new ValidatorSigner(me.address(), me.bls().secretKey(), SignatureScheme.BLS),
+            storage);
     rules.startEpoch(chain.set());
     Block b1 = chain.child(chain.root(), chain.rootQc(), 1, 1);
     rules.vote(b1, Optional.empty());

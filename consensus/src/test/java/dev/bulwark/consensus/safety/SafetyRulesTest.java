@@ -37,8 +37,11 @@ class SafetyRulesTest {
   }
 
   private SafetyRules rulesOn(SafetyStorage s) {
-    SafetyRules r = new SafetyRules(ChainFixture.CHAIN_ID,
-        new ValidatorSigner(me.address(), me.bls().secretKey(), SignatureScheme.BLS), s);
+    SafetyRules r =
+        new SafetyRules(
+            ChainFixture.CHAIN_ID,
+            new ValidatorSigner(me.address(), me.bls().secretKey(), SignatureScheme.BLS),
+            s);
     r.startEpoch(chain.set());
     return r;
   }
@@ -49,8 +52,10 @@ class SafetyRulesTest {
 
     assertThat(vote.vote()).isEqualTo(chain.voteData(b1));
     assertThat(vote.author()).isEqualTo(me.address());
-    assertThat(Bls.verify(me.bls().publicKey(), vote.vote().signingBytes().toArray(),
-        vote.signature())).isTrue();
+    assertThat(
+            Bls.verify(
+                me.bls().publicKey(), vote.vote().signingBytes().toArray(), vote.signature()))
+        .isTrue();
     assertThat(rules.data().lastVotedRound()).isEqualTo(1);
     assertThat(rules.data().oneChainRound()).isZero();
   }
@@ -68,8 +73,10 @@ class SafetyRulesTest {
 
   private Block alternative(long round) {
     Block b = chain.child(chain.root(), chain.rootQc(), round, 1);
-    return new Block(b.header().toBuilder().timestampMillis(b.header().timestampMillis() + 1)
-        .build(), List.of(), List.of());
+    return new Block(
+        b.header().toBuilder().timestampMillis(b.header().timestampMillis() + 1).build(),
+        List.of(),
+        List.of());
   }
 
   @Test
@@ -78,7 +85,8 @@ class SafetyRulesTest {
     rules.vote(b2, Optional.empty());
 
     assertThatThrownBy(() -> rules.vote(b1, Optional.empty()))
-        .isInstanceOf(UnsafeToSignException.class).hasMessageContaining("last voted round");
+        .isInstanceOf(UnsafeToSignException.class)
+        .hasMessageContaining("last voted round");
   }
 
   @Test
@@ -98,7 +106,8 @@ class SafetyRulesTest {
     Block b3 = chain.child(b1, qc1, 3, 3);
 
     assertThatThrownBy(() -> rules.vote(b3, Optional.empty()))
-        .isInstanceOf(UnsafeToSignException.class).hasMessageContaining("not safe to vote");
+        .isInstanceOf(UnsafeToSignException.class)
+        .hasMessageContaining("not safe to vote");
   }
 
   @Test
@@ -150,7 +159,8 @@ class SafetyRulesTest {
     TimeoutCertificate tc3 = chain.tc(3, 3, 1);
 
     assertThatThrownBy(() -> rules.timeout(4, qc1, Optional.of(tc3)))
-        .isInstanceOf(UnsafeToSignException.class).hasMessageContaining("one-chain");
+        .isInstanceOf(UnsafeToSignException.class)
+        .hasMessageContaining("one-chain");
   }
 
   @Test
@@ -164,8 +174,14 @@ class SafetyRulesTest {
     Block mine = chain.child(b1, qc1, 2, 0);
     BlsSignature sig = rules.signProposal(mine);
 
-    assertThat(Bls.verify(me.bls().publicKey(), new ProposalData(ChainFixture.CHAIN_ID,
-        chain.epoch(), 2, mine.hash()).signingBytes().toArray(), sig)).isTrue();
+    assertThat(
+            Bls.verify(
+                me.bls().publicKey(),
+                new ProposalData(ChainFixture.CHAIN_ID, chain.epoch(), 2, mine.hash())
+                    .signingBytes()
+                    .toArray(),
+                sig))
+        .isTrue();
     assertThatThrownBy(() -> rules.signProposal(mine)).isInstanceOf(UnsafeToSignException.class);
   }
 
@@ -175,24 +191,26 @@ class SafetyRulesTest {
     Block b = later.child(later.root(), later.rootQc(), 1, 1);
 
     assertThatThrownBy(() -> rules.vote(b, Optional.empty()))
-        .isInstanceOf(UnsafeToSignException.class).hasMessageContaining("epoch");
+        .isInstanceOf(UnsafeToSignException.class)
+        .hasMessageContaining("epoch");
   }
 
   @Test
   void persistsBeforeAnySignatureIsReturned() throws Exception {
     List<SafetyData> saved = new ArrayList<>();
-    SafetyStorage recording = new SafetyStorage() {
-      @Override
-      public SafetyData load() {
-        return storage.load();
-      }
+    SafetyStorage recording =
+        new SafetyStorage() {
+          @Override
+          public SafetyData load() {
+            return storage.load();
+          }
 
-      @Override
-      public void save(SafetyData data) {
-        saved.add(data);
-        storage.save(data);
-      }
-    };
+          @Override
+          public void save(SafetyData data) {
+            saved.add(data);
+            storage.save(data);
+          }
+        };
     SafetyRules r = rulesOn(recording);
 
     VoteMessage vote = r.vote(b1, Optional.empty());
@@ -202,20 +220,22 @@ class SafetyRulesTest {
 
   @Test
   void aFailingStorageMeansNoSignature() {
-    SafetyStorage broken = new SafetyStorage() {
-      @Override
-      public SafetyData load() {
-        return SafetyData.initial(0);
-      }
+    SafetyStorage broken =
+        new SafetyStorage() {
+          @Override
+          public SafetyData load() {
+            return SafetyData.initial(0);
+          }
 
-      @Override
-      public void save(SafetyData data) {
-        if (data.lastVote().isPresent() || data.lastTimeout().isPresent()
-            || data.lastProposedRound() > 0) {
-          throw new SafetyStorageException("disk full");
-        }
-      }
-    };
+          @Override
+          public void save(SafetyData data) {
+            if (data.lastVote().isPresent()
+                || data.lastTimeout().isPresent()
+                || data.lastProposedRound() > 0) {
+              throw new SafetyStorageException("disk full");
+            }
+          }
+        };
     SafetyRules r = rulesOn(broken);
 
     assertThatThrownBy(() -> r.vote(b1, Optional.empty()))
@@ -240,8 +260,11 @@ class SafetyRulesTest {
   @Test
   void aNewEpochResetsTheRoundsOnlyForward() {
     rulesOn(storage);
-    SafetyRules older = new SafetyRules(ChainFixture.CHAIN_ID,
-        new ValidatorSigner(me.address(), me.bls().secretKey(), SignatureScheme.BLS), storage);
+    SafetyRules older =
+        new SafetyRules(
+            ChainFixture.CHAIN_ID,
+            new ValidatorSigner(me.address(), me.bls().secretKey(), SignatureScheme.BLS),
+            storage);
     older.startEpoch(new ChainFixture(4, 11, 0).set());
 
     assertThat(storage.load().epoch()).isEqualTo(1);

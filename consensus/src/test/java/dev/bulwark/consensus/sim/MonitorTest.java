@@ -30,8 +30,8 @@ class MonitorTest {
   private final TestSignatureScheme scheme = new TestSignatureScheme();
   private final EpochSchedule schedule = EpochSchedule.fixed(keys, 4);
   private final ValidatorSet set = schedule.set(0);
-  private final Block genesis = new Block(BlockHeader.builder().number(0).build(), List.of(),
-      List.of());
+  private final Block genesis =
+      new Block(BlockHeader.builder().number(0).build(), List.of(), List.of());
 
   MonitorTest() {
     keys.all().forEach(k -> scheme.register(k.secretKey(), k.publicKey()));
@@ -43,26 +43,38 @@ class MonitorTest {
   }
 
   private QuorumCertificate qc(VoteData vote, int... signers) {
-    List<BlsSignature> sigs = IntStream.of(signers)
-        .mapToObj(i -> scheme.sign(validator(i).secretKey(), vote.signingBytes().toArray()))
-        .toList();
+    List<BlsSignature> sigs =
+        IntStream.of(signers)
+            .mapToObj(i -> scheme.sign(validator(i).secretKey(), vote.signingBytes().toArray()))
+            .toList();
     return new QuorumCertificate(vote, scheme.aggregate(sigs), SignerBitmap.of(4, signers));
   }
 
   /** Block 1 with {@code salt} in its timestamp, committed by a proof signed by {@code signers}. */
   private Action.CommitBlocks commitOfBlockOne(long salt, int... signers) {
     QuorumCertificate rootQc = QuorumCertificate.genesis(CHAIN, set, genesis.hash());
-    Block b1 = new Block(BlockHeader.builder().parentQc(rootQc).number(1).round(1)
-        .timestampMillis(salt).build(), List.of(), List.of());
-    Block b2 = new Block(BlockHeader.builder().parentQc(qc(vote(b1, 0), signers)).number(2)
-        .round(2).timestampMillis(salt + 1).build(), List.of(), List.of());
+    Block b1 =
+        new Block(
+            BlockHeader.builder().parentQc(rootQc).number(1).round(1).timestampMillis(salt).build(),
+            List.of(),
+            List.of());
+    Block b2 =
+        new Block(
+            BlockHeader.builder()
+                .parentQc(qc(vote(b1, 0), signers))
+                .number(2)
+                .round(2)
+                .timestampMillis(salt + 1)
+                .build(),
+            List.of(),
+            List.of());
     CommitProof proof = new CommitProof(qc(vote(b2, 1), signers));
     return new Action.CommitBlocks(List.of(b1), proof, List.of());
   }
 
   private static VoteData vote(Block b, long parentRound) {
-    return new VoteData(CHAIN, 0, b.header().round(), b.hash(), b.header().parentHash(),
-        parentRound);
+    return new VoteData(
+        CHAIN, 0, b.header().round(), b.hash(), b.header().parentHash(), parentRound);
   }
 
   private SafetyMonitor safetyMonitor() {
@@ -80,10 +92,13 @@ class MonitorTest {
 
     m.onCommit(2, true, commitOfBlockOne(11, 1, 2, 3), 7);
 
-    assertThat(m.violations()).singleElement().satisfies(v -> {
-      assertThat(v.kind()).isEqualTo(Violation.Kind.SAFETY);
-      assertThat(v.detail()).contains("fork at height 1");
-    });
+    assertThat(m.violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.kind()).isEqualTo(Violation.Kind.SAFETY);
+              assertThat(v.detail()).contains("fork at height 1");
+            });
   }
 
   @Test
@@ -95,7 +110,8 @@ class MonitorTest {
 
     m.onCommit(1, false, commitOfBlockOne(10, 0, 1), 7); // two of four: no quorum
 
-    assertThat(m.violations()).singleElement()
+    assertThat(m.violations())
+        .singleElement()
         .satisfies(v -> assertThat(v.detail()).contains("without a valid commit proof"));
   }
 
@@ -111,7 +127,8 @@ class MonitorTest {
     assertThat(m.violations()).isEmpty();
     m.onSigned(0, author, b, 3);
 
-    assertThat(m.violations()).singleElement()
+    assertThat(m.violations())
+        .singleElement()
         .satisfies(v -> assertThat(v.detail()).contains("signed two different vote"));
   }
 
@@ -121,8 +138,13 @@ class MonitorTest {
     SimKeys.Key k = validator(0);
     VoteData a = new VoteData(CHAIN, 0, 5, Hash.ZERO, Hash.ZERO, 4);
     VoteData b = new VoteData(CHAIN, 0, 5, genesis.hash(), Hash.ZERO, 4);
-    Evidence e = Evidence.of(k.address(), a, scheme.sign(k.secretKey(),
-        a.signingBytes().toArray()), b, scheme.sign(k.secretKey(), b.signingBytes().toArray()));
+    Evidence e =
+        Evidence.of(
+            k.address(),
+            a,
+            scheme.sign(k.secretKey(), a.signingBytes().toArray()),
+            b,
+            scheme.sign(k.secretKey(), b.signingBytes().toArray()));
 
     m.onEvidence(1, e, 3);
     m.onPenalty(1, true, PenaltyReason.BAD_SIGNATURE, "forged", 4);
@@ -138,8 +160,11 @@ class MonitorTest {
     SimKeys.Key k = validator(2);
     VoteMessage first = signedVote(k, Hash.ZERO);
     VoteMessage second = signedVote(k, genesis.hash());
-    VoteMessage forged = new VoteMessage(second.vote(), k.address(),
-        scheme.sign(validator(1).secretKey(), second.vote().signingBytes().toArray()));
+    VoteMessage forged =
+        new VoteMessage(
+            second.vote(),
+            k.address(),
+            scheme.sign(validator(1).secretKey(), second.vote().signingBytes().toArray()));
 
     m.delivered(0, first, set, 1);
     m.delivered(1, second, set, 2);
@@ -147,11 +172,14 @@ class MonitorTest {
     assertThat(m.missed()).as("different nodes, or a forgery: nothing to report").isEmpty();
 
     m.delivered(0, second, set, 4);
-    assertThat(m.missed()).singleElement()
+    assertThat(m.missed())
+        .singleElement()
         .satisfies(v -> assertThat(v.kind()).isEqualTo(Violation.Kind.EVIDENCE_MISSED));
 
-    m.reported(0, Evidence.of(k.address(), first.vote(), first.signature(), second.vote(),
-        second.signature()));
+    m.reported(
+        0,
+        Evidence.of(
+            k.address(), first.vote(), first.signature(), second.vote(), second.signature()));
     assertThat(m.missed()).isEmpty();
   }
 
@@ -226,7 +254,8 @@ class MonitorTest {
 
     m.check(view, 21_001);
 
-    assertThat(m.violations()).singleElement()
+    assertThat(m.violations())
+        .singleElement()
         .satisfies(v -> assertThat(v.detail()).contains("honest node 3"));
   }
 
@@ -243,7 +272,8 @@ class MonitorTest {
 
     m.onCommit(0, 7, 300);
 
-    assertThat(m.violations()).singleElement()
+    assertThat(m.violations())
+        .singleElement()
         .satisfies(v -> assertThat(v.detail()).contains("no connected group"));
     List<Violation> none = new ArrayList<>(m.violations());
     view.up[1] = true;

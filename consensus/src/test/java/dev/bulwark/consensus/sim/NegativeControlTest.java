@@ -15,7 +15,7 @@ class NegativeControlTest {
     List<SimulationRunner.Combo> combos =
         SimulationRunner.combos(List.of(Scenarios.BEYOND_THRESHOLD), List.of(4, 7));
 
-    SimulationRunner.Summary s = SimulationRunner.runAll(combos, 300, r -> { });
+    SimulationRunner.Summary s = SimulationRunner.runAll(combos, 300, r -> {});
 
     assertThat(s.safetyViolations()).isGreaterThanOrEqualTo(1);
     assertThat(s.runs()).isEqualTo(300);

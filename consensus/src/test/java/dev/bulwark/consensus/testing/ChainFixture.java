@@ -31,16 +31,22 @@ public final class ChainFixture {
   }
 
   private static Block genesis() {
-    return new Block(BlockHeader.builder().number(0).timestampMillis(1_000_000).build(),
-        List.of(), List.of());
+    return new Block(
+        BlockHeader.builder().number(0).timestampMillis(1_000_000).build(), List.of(), List.of());
   }
 
   /** The block ending epoch - 1 (number epoch * 100), on a made-up parent. */
   private Block epochEnd(long epoch) {
-    QuorumCertificate parent = QuorumCertificate.genesis(CHAIN_ID,
-        validators.validatorSet(epoch - 1), Hash.ZERO);
-    BlockHeader h = BlockHeader.builder().parentQc(parent).number(epoch * 100)
-        .timestampMillis(1_000_000).epoch(epoch - 1).round(50).build();
+    QuorumCertificate parent =
+        QuorumCertificate.genesis(CHAIN_ID, validators.validatorSet(epoch - 1), Hash.ZERO);
+    BlockHeader h =
+        BlockHeader.builder()
+            .parentQc(parent)
+            .number(epoch * 100)
+            .timestampMillis(1_000_000)
+            .epoch(epoch - 1)
+            .round(50)
+            .build();
     return new Block(h, List.of(), List.of());
   }
 
@@ -71,18 +77,29 @@ public final class ChainFixture {
 
   /** An empty block of {@code round} on the block {@code qc} certifies ({@code parent}). */
   public Block child(Block parent, QuorumCertificate qc, long round, int proposer) {
-    BlockHeader h = BlockHeader.builder().parentQc(qc).number(parent.header().number() + 1)
-        .timestampMillis(parent.header().timestampMillis() + 250)
-        .proposer(validators.get(proposer).address()).epoch(epoch).round(round)
-        .skippedRounds(LongRange.between(qc.round(), round)).build();
+    BlockHeader h =
+        BlockHeader.builder()
+            .parentQc(qc)
+            .number(parent.header().number() + 1)
+            .timestampMillis(parent.header().timestampMillis() + 250)
+            .proposer(validators.get(proposer).address())
+            .epoch(epoch)
+            .round(round)
+            .skippedRounds(LongRange.between(qc.round(), round))
+            .build();
     return new Block(h, List.of(), List.of());
   }
 
   /** The vote data for {@code block}. */
   public VoteData voteData(Block block) {
     QuorumCertificate parentQc = block.header().parentQc().orElseThrow();
-    return new VoteData(CHAIN_ID, epoch, block.header().round(), block.hash(),
-        block.header().parentHash(), parentQc.round());
+    return new VoteData(
+        CHAIN_ID,
+        epoch,
+        block.header().round(),
+        block.hash(),
+        block.header().parentHash(),
+        parentQc.round());
   }
 
   /** A QC on {@code block} signed by everyone. */
@@ -90,7 +107,9 @@ public final class ChainFixture {
     return validators.qcByAll(voteData(block));
   }
 
-  /** A TC for {@code round} signed by the first {@code signers} validators, all with QC round hq. */
+  /**
+   * A TC for {@code round} signed by the first {@code signers} validators, all with QC round hq.
+   */
   public TimeoutCertificate tc(long round, int signers, long highQcRound) {
     int[] idx = IntStream.range(0, signers).toArray();
     long[] rounds = IntStream.range(0, signers).mapToLong(i -> highQcRound).toArray();

@@ -18,18 +18,19 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * The validator's safety data in one file, crash-safe: each save writes a temporary file,
- * fsyncs it, renames it over the old one atomically and fsyncs the directory, so after a crash
- * at any point the file holds either the previous or the new data, and once {@link #save}
- * returns the new data survives power loss (the cometbft bugs to avoid: #6030, #6031).
+ * The validator's safety data in one file, crash-safe: each save writes a temporary file, fsyncs
+ * it, renames it over the old one atomically and fsyncs the directory, so after a crash at any
+ * point the file holds either the previous or the new data, and once {@link #save} returns the new
+ * data survives power loss (the cometbft bugs to avoid: #6030, #6031).
  *
  * <p>File format: magic "BWSD", format version 1, payload length (4 bytes, big-endian), payload
- * ({@link SafetyDataCodec}), CRC32C of the payload (4 bytes). {@link #load} rejects anything
- * else with a {@link SafetyStorageException}: a validator must not sign on guessed safety data.
+ * ({@link SafetyDataCodec}), CRC32C of the payload (4 bytes). {@link #load} rejects anything else
+ * with a {@link SafetyStorageException}: a validator must not sign on guessed safety data.
  */
 public final class FileSafetyStorage implements SafetyStorage {
   /** The file name inside the data directory. */
   public static final String FILE_NAME = "safety-data.bin";
+
   private static final byte[] MAGIC = "BWSD".getBytes(StandardCharsets.US_ASCII);
   private static final byte VERSION = 1;
   private static final int HEADER = MAGIC.length + 1 + 4;
@@ -96,9 +97,13 @@ public final class FileSafetyStorage implements SafetyStorage {
   }
 
   private SafetyStorageException corrupt(String why) {
-    return new SafetyStorageException("safety data file " + file + " is corrupt (" + why
-        + "); refusing to sign. Restore it from a backup; never delete it while this validator's"
-        + " key is in use, or it may sign conflicting messages");
+    return new SafetyStorageException(
+        "safety data file "
+            + file
+            + " is corrupt ("
+            + why
+            + "); refusing to sign. Restore it from a backup; never delete it while this"
+            + " validator's key is in use, or it may sign conflicting messages");
   }
 
   @Override
@@ -108,15 +113,18 @@ public final class FileSafetyStorage implements SafetyStorage {
     buf.put(MAGIC).put(VERSION).putInt(payload.length).put(payload).putInt(crc(payload));
     buf.flip();
     try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         while (buf.hasRemaining()) {
           ch.write(buf);
         }
         ch.force(true);
       }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
         d.force(true); // makes the rename itself durable
       }

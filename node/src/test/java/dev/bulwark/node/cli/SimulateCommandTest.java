@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SimulateCommandTest {
-  private static final Pattern SUMMARY = Pattern.compile("simulate: scenarios=(\\d+) runs=(\\d+)"
-      + " commits=(\\d+) safety_violations=(\\d+) liveness_failures=(\\d+)"
-      + " evidence_missed=(\\d+)");
+  private static final Pattern SUMMARY =
+      Pattern.compile(
+          "simulate: scenarios=(\\d+) runs=(\\d+)"
+              + " commits=(\\d+) safety_violations=(\\d+) liveness_failures=(\\d+)"
+              + " evidence_missed=(\\d+)");
 
   private static Matcher summary(CliRun run) {
     List<String> lines = run.outLines();
@@ -35,25 +37,29 @@ class SimulateCommandTest {
 
   @Test
   void theNegativeControlFailsWithAReplayCommandPerFailingRun() {
-    CliRun run = CliRun.of("simulate", "--seeds", "3", "--scenario", "beyond-threshold",
-        "--validators", "4");
+    CliRun run =
+        CliRun.of(
+            "simulate", "--seeds", "3", "--scenario", "beyond-threshold", "--validators", "4");
 
     assertThat(run.exitCode()).isEqualTo(1);
     Matcher m = summary(run);
     assertThat(Integer.parseInt(m.group(4))).isGreaterThanOrEqualTo(1);
     List<String> failures = run.outLines().subList(0, run.outLines().size() - 1);
-    assertThat(failures).hasSize(Integer.parseInt(m.group(4))).allSatisfy(l -> assertThat(l)
-        .startsWith("FAIL seed=")
-        .containsPattern("replay: \\./bulwark simulate --scenario beyond-threshold "
-            + "--validators 4 --seed \\d+$"));
+    assertThat(failures)
+        .hasSize(Integer.parseInt(m.group(4)))
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("FAIL seed=")
+                    .containsPattern(
+                        "replay: \\./bulwark simulate --scenario beyond-threshold "
+                            + "--validators 4 --seed \\d+$"));
   }
 
   @Test
   void aSeedReplaysOneRunExactly() {
-    CliRun first = CliRun.of("simulate", "--scenario", "lossy", "--validators", "4",
-        "--seed", "5");
-    CliRun again = CliRun.of("simulate", "--scenario", "lossy", "--validators", "4",
-        "--seed", "5");
+    CliRun first = CliRun.of("simulate", "--scenario", "lossy", "--validators", "4", "--seed", "5");
+    CliRun again = CliRun.of("simulate", "--scenario", "lossy", "--validators", "4", "--seed", "5");
 
     assertThat(first.exitCode()).isZero();
     assertThat(summary(first).group(2)).isEqualTo("1");

@@ -17,11 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a signing child JVM (SIGKILL, no shutdown hooks) again and again — right after it
- * persisted a vote and before it sent it, or at a random point — and restarts it on the same
- * data directory. The reloaded safety data must hold every vote reported as persisted, the
- * restarted child must re-send exactly the stored vote, and no round may ever see two different
- * signed votes.
+ * Kills a signing child JVM (SIGKILL, no shutdown hooks) again and again — right after it persisted
+ * a vote and before it sent it, or at a random point — and restarts it on the same data directory.
+ * The reloaded safety data must hold every vote reported as persisted, the restarted child must
+ * re-send exactly the stored vote, and no round may ever see two different signed votes.
  */
 class CrashSafetyTest {
   private static final int KILLS = 12;
@@ -42,20 +41,29 @@ class CrashSafetyTest {
   }
 
   private void runAndKill(int votesBeforeKill, boolean atPersist) throws Exception {
-    Process child = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SigningChild.class.getName(),
-        dir.toString(), atPersist ? "ack" : "free"))
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    SigningChild.class.getName(),
+                    dir.toString(),
+                    atPersist ? "ack" : "free"))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     int seen = 0;
-    try (BufferedReader in = new BufferedReader(
-            new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
         Writer acks = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.US_ASCII)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] f = line.split(" ", 3);
         switch (f[0]) {
-          case "LOADED" -> assertThat(Long.parseLong(f[1]))
-              .as("a persisted vote survives the kill").isGreaterThanOrEqualTo(highestPersisted);
+          case "LOADED" ->
+              assertThat(Long.parseLong(f[1]))
+                  .as("a persisted vote survives the kill")
+                  .isGreaterThanOrEqualTo(highestPersisted);
           case "RESEND" -> record(Long.parseLong(f[1]), f[2], "re-sent after restart");
           case "PERSISTED" -> {
             record(Long.parseLong(f[1]), f[2], "persisted");
@@ -89,7 +97,8 @@ class CrashSafetyTest {
   /** A second, different signed vote for a round is exactly what must never happen. */
   private void record(long round, String vote, String how) {
     String earlier = votes.putIfAbsent(round, vote);
-    assertThat(earlier == null ? vote : earlier).as("vote of round %d (%s)", round, how)
+    assertThat(earlier == null ? vote : earlier)
+        .as("vote of round %d (%s)", round, how)
         .isEqualTo(vote);
   }
 }

@@ -41,8 +41,10 @@ class FileSafetyStorageTest {
         byte[] bad = good.clone();
         bad[i] ^= (byte) (1 << bit);
         Files.write(s.file(), bad);
-        assertThatThrownBy(s::load).as("byte %d bit %d", i, bit)
-            .isInstanceOf(SafetyStorageException.class).hasMessageContaining("corrupt");
+        assertThatThrownBy(s::load)
+            .as("byte %d bit %d", i, bit)
+            .isInstanceOf(SafetyStorageException.class)
+            .hasMessageContaining("corrupt");
       }
     }
   }
