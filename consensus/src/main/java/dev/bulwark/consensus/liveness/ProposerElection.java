@@ -1,6 +1,5 @@
 package dev.bulwark.consensus.liveness;
 
-import dev.bulwark.ledger.chain.ValidatorInfo;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.types.Address;
@@ -119,15 +118,7 @@ public final class ProposerElection {
     return cycle[(int) Math.floorMod(round, (long) cycle.length)];
   }
 
-  /** The leader's full entry. */
-  public ValidatorInfo leaderInfo(long round) {
-    return validators.get(leaderIndex(round));
-  }
 
-  /** Number of slots in one rotation cycle. */
-  public int cycleLength() {
-    return cycle.length;
-  }
 
   /** The validator set this election draws from. */
   public ValidatorSet validators() {

@@ -39,15 +39,4 @@ public record ConsensusConfig(
     return new ConsensusConfig(chainId, epochLength, 250, 500, TimeoutPolicy.DEFAULT, 32, 50);
   }
 
-  /** A copy with another minimum block interval. */
-  public ConsensusConfig withMinBlockInterval(long millis) {
-    return new ConsensusConfig(
-        chainId,
-        epochLength,
-        millis,
-        maxClockSkewMillis,
-        timeouts,
-        maxBufferedPerPeer,
-        maxRoundsAhead);
-  }
 }

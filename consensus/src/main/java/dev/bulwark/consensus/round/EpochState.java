@@ -125,9 +125,4 @@ final class EpochState {
     awaitingVote = Optional.empty();
     draft = Optional.empty();
   }
-
-  /** The highest round certified by a QC in the tree, or the root's round. */
-  long highestQcRound() {
-    return tree.highestQc().map(QuorumCertificate::round).orElse(tree.rootRound());
-  }
 }
