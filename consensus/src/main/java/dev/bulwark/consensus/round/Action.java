@@ -1,0 +1,54 @@
+package dev.bulwark.consensus.round;
+
+import dev.bulwark.consensus.message.ConsensusMessage;
+import dev.bulwark.consensus.message.PeerId;
+import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.BlockHeader;
+import dev.bulwark.ledger.chain.CommitProof;
+import dev.bulwark.ledger.chain.Evidence;
+import dev.bulwark.ledger.types.Address;
+import java.util.List;
+
+/** An output of the consensus state machine, for the environment to carry out. */
+public sealed interface Action {
+  /** Send {@code message} to validator {@code validator} (every node holding its key). */
+  record SendTo(Address validator, ConsensusMessage message) implements Action {}
+
+  /** Send {@code message} to every other validator of the current epoch. */
+  record Broadcast(ConsensusMessage message) implements Action {}
+
+  /** Send {@code message} to one peer connection (answers, block fetches, sync replies). */
+  record SendToPeer(PeerId peer, ConsensusMessage message) implements Action {}
+
+  /**
+   * Execute {@code block} on the state after {@code parent} and answer with a {@link
+   * Event.BlockExecuted} for the block's id. For a leader's draft ({@code draft} true) the header's
+   * execution fields are still zero; the result fills them in.
+   */
+  record ExecuteBlock(Block block, BlockHeader parent, boolean draft) implements Action {}
+
+  /**
+   * Commit {@code blocks} (consecutive, oldest first, extending the committed chain) finalised by
+   * {@code proof}; {@code proofPath} links the last block to the block the proof commits when they
+   * differ (epoch end). When the last block ends its epoch, the environment answers with an {@link
+   * Event.EpochChange} once the block is applied.
+   */
+  record CommitBlocks(List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath)
+      implements Action {
+    public CommitBlocks {
+      blocks = List.copyOf(blocks);
+      proofPath = List.copyOf(proofPath);
+    }
+  }
+
+  /**
+   * Fire a {@link Event.TimerFired} of this kind, epoch and round at local time {@code atMillis}.
+   */
+  record SetTimer(TimerKind kind, long epoch, long round, long atMillis) implements Action {}
+
+  /** Proof of an equivocation, found once: hand it to the payload source for inclusion. */
+  record ReportEvidence(Evidence evidence) implements Action {}
+
+  /** The peer sent something invalid; the p2p layer lowers its score. */
+  record PenalisePeer(PeerId peer, PenaltyReason reason, String detail) implements Action {}
+}

@@ -1,0 +1,39 @@
+package dev.bulwark.consensus.round;
+
+import dev.bulwark.consensus.message.ConsensusMessage;
+import dev.bulwark.consensus.message.PeerId;
+import dev.bulwark.consensus.port.ExecutionResult;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.types.Hash;
+import java.util.Optional;
+
+/**
+ * An input to the consensus state machine. Each carries the node's clock reading in unix
+ * milliseconds: the core never reads a clock itself, which keeps it deterministic.
+ */
+public sealed interface Event {
+  /** The local time at which the event is handled. */
+  long now();
+
+  /** The node starts, or restarts after a crash, from its persisted state. */
+  record Start(long now) implements Event {}
+
+  /** A decoded message arrived from a peer. */
+  record MessageReceived(long now, PeerId from, ConsensusMessage message) implements Event {}
+
+  /** Raw bytes arrived from a peer; the core decodes them (and penalises the peer if it can't). */
+  record BytesReceived(long now, PeerId from, Bytes bytes) implements Event {}
+
+  /** A timer set by a {@link Action.SetTimer} action expired. */
+  record TimerFired(long now, TimerKind kind, long epoch, long round) implements Event {}
+
+  /**
+   * The result of an {@link Action.ExecuteBlock}: the execution result, or empty when the block is
+   * invalid.
+   */
+  record BlockExecuted(long now, Hash blockId, Optional<ExecutionResult> result) implements Event {}
+
+  /** The ledger applied an epoch-ending block: the validator set of the next epoch. */
+  record EpochChange(long now, ValidatorSet next) implements Event {}
+}

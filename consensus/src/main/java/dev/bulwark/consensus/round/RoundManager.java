@@ -1,0 +1,89 @@
+package dev.bulwark.consensus.round;
+
+import dev.bulwark.consensus.aggregation.PendingTimeouts;
+import dev.bulwark.consensus.aggregation.PendingVotes;
+import dev.bulwark.consensus.blocktree.BlockTree;
+import dev.bulwark.consensus.evidence.EquivocationDetector;
+import dev.bulwark.consensus.liveness.Pacemaker;
+import dev.bulwark.consensus.liveness.ProposerElection;
+import dev.bulwark.consensus.port.CommittedChain;
+import dev.bulwark.consensus.port.EpochProvider;
+import dev.bulwark.consensus.port.PayloadSource;
+import dev.bulwark.consensus.safety.SafetyRules;
+import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.QuorumCertificate;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One validator's consensus: a deterministic state machine, {@link #handle}(event) → actions (after
+ * Aptos' {@code round_manager}). It never reads a clock, never blocks and never does I/O;
+ * everything it needs comes in as {@link Event}s and everything it does goes out as {@link
+ * Action}s, so a seeded simulation can drive many of them.
+ *
+ * <p>The round flow is split into small parts: {@link SafetyRules} (the only signer), {@link
+ * Pacemaker}, {@link ProposerElection}, {@link BlockTree} (commit rule), {@link PendingVotes} and
+ * {@link PendingTimeouts} (aggregation), {@link EquivocationDetector}. Leaders propose on their
+ * highest QC (pipelining: no waiting for commits), no earlier than the minimum block interval after
+ * the parent. Votes go to the next leader, timeouts to all. Invalid messages are dropped and the
+ * sending peer penalised; messages of later epochs are buffered while the node catches up with
+ * committed blocks.
+ */
+public final class RoundManager {
+  private final Core core;
+
+  /** A core for the validator whose key {@code safety} holds, over the given ports. */
+  public RoundManager(
+      ConsensusConfig config,
+      SafetyRules safety,
+      PayloadSource payloads,
+      EpochProvider epochs,
+      CommittedChain chain) {
+    this.core = new Core(config, safety, payloads, epochs, chain);
+  }
+
+  /** Handles one event and returns what to do, in order. */
+  public List<Action> handle(Event event) {
+    return core.handle(event);
+  }
+
+  /** The current epoch (-1 before start). */
+  public long epoch() {
+    EpochState s = core.state();
+    return s == null ? -1 : s.epoch;
+  }
+
+  /** The epoch whose messages the node processes now; empty while it waits for an epoch change. */
+  public OptionalLong activeEpoch() {
+    EpochState s = core.state();
+    return s == null || core.awaitingEpochChange()
+        ? OptionalLong.empty()
+        : OptionalLong.of(s.epoch);
+  }
+
+  /** The current round (0 before start). */
+  public long round() {
+    EpochState s = core.state();
+    return s == null ? 0 : s.pacemaker.round();
+  }
+
+  /** The validator set of the current epoch (null before start). */
+  public ValidatorSet validators() {
+    EpochState s = core.state();
+    return s == null ? null : s.validators;
+  }
+
+  /** The highest QC known in the current epoch. */
+  public Optional<QuorumCertificate> highestQc() {
+    EpochState s = core.state();
+    return s == null ? Optional.empty() : s.tree.highestQc();
+  }
+
+  /** The last committed block this core knows of. */
+  public Optional<Block> committedRoot() {
+    EpochState s = core.state();
+    return s == null ? Optional.empty() : Optional.of(s.tree.root());
+  }
+}

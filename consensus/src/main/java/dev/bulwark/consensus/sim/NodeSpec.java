@@ -1,0 +1,4 @@
+package dev.bulwark.consensus.sim;
+
+/** One simulated node: the validator key it holds and how it behaves. */
+public record NodeSpec(int keyIndex, BehaviourKind behaviour) {}

@@ -1,0 +1,63 @@
+package dev.bulwark.consensus.sim;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One concrete simulation run, drawn by a {@link Scenario} from the run's seed: the nodes, the
+ * validator sets per epoch, the network, partitions, crashes, GST and the end time (all times in ms
+ * from the start of the run).
+ */
+public record Plan(
+    List<NodeSpec> nodes,
+    int keyCount,
+    List<EpochSchedule.Seats> seats,
+    long epochLength,
+    NetworkSpec network,
+    List<PartitionPhase> partitions,
+    List<CrashSpec> crashes,
+    long gst,
+    long end,
+    boolean checkLiveness) {
+  public Plan {
+    nodes = List.copyOf(nodes);
+    seats = List.copyOf(seats);
+    partitions = List.copyOf(partitions);
+    crashes = List.copyOf(crashes);
+  }
+
+  /**
+   * Keys whose holder may break the protocol: held by a non-honest node, shared by twins, or
+   * crashed with its safety data lost.
+   */
+  public Set<Integer> byzantineKeys() {
+    Set<Integer> out = new TreeSet<>();
+    Map<Integer, Integer> holders = new HashMap<>();
+    for (NodeSpec n : nodes) {
+      holders.merge(n.keyIndex(), 1, Integer::sum);
+      if (n.behaviour() != BehaviourKind.HONEST) {
+        out.add(n.keyIndex());
+      }
+    }
+    holders.forEach(
+        (k, count) -> {
+          if (count > 1) {
+            out.add(k);
+          }
+        });
+    for (CrashSpec c : crashes) {
+      if (c.wipeSafetyData()) {
+        out.add(nodes.get(c.node()).keyIndex());
+      }
+    }
+    return out;
+  }
+
+  /** True when node {@code node} follows the protocol with a key nobody else misuses. */
+  public boolean isHonest(int node) {
+    return !byzantineKeys().contains(nodes.get(node).keyIndex());
+  }
+}

@@ -1,0 +1,592 @@
+package dev.bulwark.consensus.sim;
+
+import dev.bulwark.consensus.liveness.TimeoutPolicy;
+import dev.bulwark.consensus.message.ConsensusMessage;
+import dev.bulwark.consensus.message.ConsensusMessageCodec;
+import dev.bulwark.consensus.message.EpochMessage;
+import dev.bulwark.consensus.message.ProposalMessage;
+import dev.bulwark.consensus.message.TimeoutMessage;
+import dev.bulwark.consensus.message.VoteMessage;
+import dev.bulwark.consensus.port.EpochProvider;
+import dev.bulwark.consensus.port.InMemoryCommittedChain;
+import dev.bulwark.consensus.round.Action;
+import dev.bulwark.consensus.round.ConsensusConfig;
+import dev.bulwark.consensus.round.Event;
+import dev.bulwark.consensus.round.RoundManager;
+import dev.bulwark.consensus.safety.InMemorySafetyStorage;
+import dev.bulwark.consensus.safety.SafetyData;
+import dev.bulwark.consensus.safety.SafetyRules;
+import dev.bulwark.consensus.safety.SafetyStorage;
+import dev.bulwark.consensus.safety.ValidatorSigner;
+import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.BlockHeader;
+import dev.bulwark.ledger.chain.SigningData;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.crypto.bls.BlsSignature;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.types.Address;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.types.Hash;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * One seeded run of a {@link Plan}: N consensus cores on a simulated network with a virtual clock.
+ * Everything random is drawn from the run's seed, and events are ordered by (time, sequence
+ * number), so the same seed replays the same run exactly. Invariants are checked after every event
+ * (see {@link SafetyMonitor}, {@link EvidenceMonitor}, {@link LivenessMonitor}).
+ */
+public final class Simulation {
+  /** The chain id of simulated runs. */
+  public static final long CHAIN_ID = 1337;
+
+  /** Unix time (ms) at which every run starts. */
+  public static final long START_MILLIS = 1_700_000_000_000L;
+
+  private static final long TICK_MILLIS = 250;
+  private static final int MAX_VIOLATIONS = 20;
+
+  private record Scheduled(long time, long seq, SimEvent event) {}
+
+  private final Plan plan;
+  private final SimOptions options;
+  private final long seed;
+  private final boolean realBls;
+  private final SplittableRandom network;
+  private final SimKeys keys;
+  private final SignatureScheme scheme;
+  private final EpochSchedule schedule;
+  private final FakeStateComputer computer;
+  private final ConsensusConfig config;
+  private final List<SimNode> nodes = new ArrayList<>();
+  private final PriorityQueue<Scheduled> queue =
+      new PriorityQueue<>(
+          Comparator.comparingLong(Scheduled::time).thenComparingLong(Scheduled::seq));
+  private final SafetyMonitor safety;
+  private final EvidenceMonitor evidence;
+  private final LivenessMonitor liveness;
+  private final TraceHash trace = new TraceHash();
+  private final ClusterView view = new View();
+  private long seq;
+  private long now = START_MILLIS;
+  private long events;
+  private long highestHonestCommit;
+  private final Set<Hash> offencesReported = new TreeSet<>();
+  private final Set<Hash> offencesSlashed = new TreeSet<>();
+
+  private Simulation(Plan plan, long seed, boolean realBls, SimOptions options) {
+    this.plan = plan;
+    this.options = options;
+    this.seed = seed;
+    this.realBls = realBls;
+    SplittableRandom root = new SplittableRandom(seed);
+    this.network = root.split();
+    this.keys = SimKeys.create(seed, plan.keyCount());
+    if (realBls) {
+      this.scheme =
+          options.shareBlsVerification()
+              ? new MemoizedScheme(SignatureScheme.BLS)
+              : SignatureScheme.BLS;
+    } else {
+      TestSignatureScheme test = new TestSignatureScheme();
+      keys.all().forEach(k -> test.register(k.secretKey(), k.publicKey()));
+      this.scheme = test;
+    }
+    this.schedule = new EpochSchedule(keys, plan.seats());
+    this.computer = new FakeStateComputer(CHAIN_ID, schedule, scheme);
+    this.config =
+        new ConsensusConfig(
+            CHAIN_ID,
+            plan.epochLength(),
+            options.minBlockIntervalMillis(),
+            500,
+            TimeoutPolicy.DEFAULT,
+            32,
+            50);
+    Block genesis = genesis();
+    Set<Address> honest = new TreeSet<>();
+    for (int i = 0; i < plan.nodes().size(); i++) {
+      NodeSpec spec = plan.nodes().get(i);
+      SimKeys.Key key = keys.get(spec.keyIndex());
+      boolean isHonest = plan.isHonest(i);
+      if (isHonest) {
+        honest.add(key.address());
+      }
+      nodes.add(
+          new SimNode(
+              i,
+              key,
+              Behaviour.of(spec.behaviour()),
+              root.nextLong(-50, 51),
+              isHonest,
+              new InMemoryCommittedChain(genesis),
+              root.split()));
+    }
+    this.safety = new SafetyMonitor(CHAIN_ID, schedule, scheme, honest);
+    this.evidence = new EvidenceMonitor(CHAIN_ID, scheme);
+    this.liveness =
+        new LivenessMonitor(
+            nodes.size(),
+            START_MILLIS + plan.gst(),
+            20 * config.timeouts().baseMillis(),
+            plan.checkLiveness());
+  }
+
+  /** Runs {@code plan} with {@code seed}; {@code realBls} selects real BLS over the test scheme. */
+  public static SimResult run(String scenario, Plan plan, long seed, boolean realBls) {
+    return run(scenario, plan, seed, realBls, SimOptions.DEFAULT);
+  }
+
+  /** As {@link #run(String, Plan, long, boolean)}, with non-default {@code options}. */
+  public static SimResult run(
+      String scenario, Plan plan, long seed, boolean realBls, SimOptions options) {
+    Simulation sim = new Simulation(plan, seed, realBls, options);
+    List<Violation> violations = sim.runToEnd();
+    return new SimResult(
+        scenario,
+        sim.schedule.set(0).size(),
+        seed,
+        realBls,
+        sim.highestHonestCommit,
+        violations,
+        sim.trace.value(),
+        sim.events,
+        sim.offencesReported.size(),
+        sim.offencesSlashed.size());
+  }
+
+  private Block genesis() {
+    BlockHeader h =
+        BlockHeader.builder()
+            .number(0)
+            .timestampMillis(START_MILLIS - 1000)
+            .epoch(0)
+            .round(0)
+            .gasLimit(FakeStateComputer.GAS_LIMIT)
+            .stateRoot(FakeStateComputer.genesisStateRoot(CHAIN_ID))
+            .build();
+    return new Block(h, List.of(), List.of());
+  }
+
+  private List<Violation> runToEnd() {
+    for (SimNode n : nodes) {
+      schedule(START_MILLIS + network.nextLong(0, 20), new SimEvent.Start(n.id));
+    }
+    for (CrashSpec c : plan.crashes()) {
+      schedule(START_MILLIS + c.at(), new SimEvent.Crash(c.node()));
+      if (c.restartAt() >= 0) {
+        schedule(START_MILLIS + c.restartAt(), new SimEvent.Restart(c.node(), c.wipeSafetyData()));
+      }
+    }
+    for (PartitionPhase p : plan.partitions()) {
+      schedule(START_MILLIS + p.from(), new SimEvent.Tick());
+      schedule(START_MILLIS + p.until(), new SimEvent.Tick());
+    }
+    for (long t = TICK_MILLIS; t <= plan.end(); t += TICK_MILLIS) { // all nodes are up by the first
+      schedule(START_MILLIS + t, new SimEvent.Tick());
+    }
+    long end = START_MILLIS + plan.end();
+    while (!queue.isEmpty()
+        && queue.peek().time() <= end
+        && highestHonestCommit < options.stopAtHeight()) {
+      Scheduled s = queue.poll();
+      now = s.time();
+      events++;
+      process(s.event());
+      if (s.event() instanceof SimEvent.Tick
+          || s.event() instanceof SimEvent.Crash
+          || s.event() instanceof SimEvent.Restart) {
+        liveness.check(view, now);
+      }
+      if (safety.violations().size() + liveness.violations().size() > MAX_VIOLATIONS) {
+        break;
+      }
+    }
+    List<Violation> all = new ArrayList<>();
+    all.addAll(safety.violations());
+    all.addAll(liveness.violations());
+    all.addAll(evidence.missed());
+    return all.stream()
+        .map(v -> new Violation(v.kind(), v.atMillis() - START_MILLIS, v.detail()))
+        .toList();
+  }
+
+  private void schedule(long time, SimEvent e) {
+    queue.add(new Scheduled(time, seq++, e));
+  }
+
+  // ------------------------------------------------------------------ events
+
+  private void process(SimEvent e) {
+    trace.add(now);
+    if (e instanceof SimEvent.Start s) {
+      start(nodes.get(s.node()));
+    } else if (e instanceof SimEvent.Deliver d) {
+      deliver(d);
+    } else if (e instanceof SimEvent.DeliverBytes b) {
+      SimNode to = nodes.get(b.to());
+      trace.add(31L * b.to() + b.bytes().size());
+      if (to.up) {
+        handle(to, new Event.BytesReceived(to.clock(now), nodes.get(b.from()).peer, b.bytes()));
+      }
+    } else if (e instanceof SimEvent.Timer t) {
+      SimNode n = nodes.get(t.node());
+      trace.add(t.round() * 7 + t.node());
+      if (n.up && n.incarnation == t.incarnation()) {
+        handle(n, new Event.TimerFired(n.clock(now), t.kind(), t.epoch(), t.round()));
+      }
+    } else if (e instanceof SimEvent.Executed x) {
+      SimNode n = nodes.get(x.node());
+      if (n.up && n.incarnation == x.incarnation()) {
+        handle(n, new Event.BlockExecuted(n.clock(now), x.blockId(), x.result()));
+      }
+    } else if (e instanceof SimEvent.EpochChange c) {
+      SimNode n = nodes.get(c.node());
+      if (n.up && n.incarnation == c.incarnation()) {
+        handle(n, new Event.EpochChange(n.clock(now), c.next()));
+      }
+    } else if (e instanceof SimEvent.Crash c) {
+      SimNode n = nodes.get(c.node());
+      n.up = false;
+      n.core = null;
+      evidence.forget(n.id);
+      trace.add(-1 - c.node());
+    } else if (e instanceof SimEvent.Restart r) {
+      SimNode n = nodes.get(r.node());
+      if (r.wipeSafetyData()) {
+        n.storage = new InMemorySafetyStorage();
+      }
+      n.incarnation++;
+      start(n);
+    }
+  }
+
+  private void start(SimNode n) {
+    n.up = true;
+    n.payloads = new SimPayloadSource(n.random.split());
+    SafetyStorage storage = monitored(n);
+    SafetyRules rules =
+        new SafetyRules(
+            CHAIN_ID, new ValidatorSigner(n.key.address(), n.key.secretKey(), scheme), storage);
+    EpochProvider epochs =
+        epoch ->
+            n.chain.height() >= epoch * plan.epochLength()
+                ? Optional.of(schedule.set(epoch))
+                : Optional.empty();
+    n.core = new RoundManager(config, rules, n.payloads, epochs, n.chain);
+    trace.add(1000 + n.id);
+    handle(n, new Event.Start(n.clock(now)));
+  }
+
+  /** The node's safety storage, reporting every save of an honest node to the safety monitor. */
+  private SafetyStorage monitored(SimNode n) {
+    return new SafetyStorage() {
+      @Override
+      public SafetyData load() {
+        return n.storage.load();
+      }
+
+      @Override
+      public void save(SafetyData data) {
+        n.storage.save(data);
+        if (n.honest) {
+          data.lastVote().ifPresent(v -> safety.onSigned(n.id, v.author(), v.vote(), now));
+          data.lastTimeout().ifPresent(t -> safety.onSigned(n.id, t.author(), t.timeout(), now));
+        }
+      }
+    };
+  }
+
+  private void deliver(SimEvent.Deliver d) {
+    SimNode to = nodes.get(d.to());
+    trace.add(digest(d.message()) * 31 + d.to());
+    if (!to.up) {
+      return;
+    }
+    if (to.honest
+        && d.message() instanceof EpochMessage m
+        && to.core.activeEpoch().isPresent()
+        && to.core.activeEpoch().getAsLong() == m.epoch()) {
+      evidence.delivered(to.id, m, to.core.validators(), now);
+    }
+    handle(to, new Event.MessageReceived(to.clock(now), nodes.get(d.from()).peer, d.message()));
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private void handle(SimNode n, Event event) {
+    List<Action> actions = n.core.handle(event);
+    for (Action a : actions) {
+      if (!n.up) {
+        return;
+      }
+      act(n, a);
+    }
+  }
+
+  private void act(SimNode n, Action a) {
+    if (a instanceof Action.SendTo s) {
+      List<Integer> targets = new ArrayList<>();
+      for (SimNode m : nodes) {
+        if (m.id != n.id && m.key.address().equals(s.validator())) {
+          targets.add(m.id);
+        }
+      }
+      send(n, s.message(), targets);
+    } else if (a instanceof Action.Broadcast b) {
+      List<Integer> targets = new ArrayList<>();
+      for (SimNode m : nodes) {
+        if (m.id != n.id && n.core.validators().indexOf(m.key.address()).isPresent()) {
+          targets.add(m.id);
+        }
+      }
+      send(n, b.message(), targets);
+    } else if (a instanceof Action.SendToPeer p) {
+      for (SimNode m : nodes) {
+        if (m.peer.equals(p.peer())) {
+          send(n, p.message(), List.of(m.id));
+        }
+      }
+    } else if (a instanceof Action.ExecuteBlock x) {
+      long took = network.nextLong(options.minExecutionMillis(), options.maxExecutionMillis() + 1);
+      schedule(
+          now + took,
+          new SimEvent.Executed(
+              n.id, n.incarnation, x.block().hash(), computer.execute(x.block(), x.parent())));
+    } else if (a instanceof Action.CommitBlocks c) {
+      commit(n, c);
+    } else if (a instanceof Action.SetTimer t) {
+      schedule(
+          Math.max(now, t.atMillis() - n.clockOffset),
+          new SimEvent.Timer(n.id, n.incarnation, t.kind(), t.epoch(), t.round()));
+    } else if (a instanceof Action.ReportEvidence r) {
+      n.payloads.report(r.evidence());
+      evidence.reported(n.id, r.evidence());
+      if (n.honest) {
+        offencesReported.add(r.evidence().id());
+      }
+      safety.onEvidence(n.id, r.evidence(), now);
+    } else if (a instanceof Action.PenalisePeer p) {
+      Optional<SimNode> peer = nodes.stream().filter(m -> m.peer.equals(p.peer())).findFirst();
+      safety.onPenalty(n.id, peer.map(m -> m.honest).orElse(false), p.reason(), p.detail(), now);
+    }
+  }
+
+  private void commit(SimNode n, Action.CommitBlocks c) {
+    safety.onCommit(n.id, n.honest, c, now);
+    try {
+      n.chain.append(c.blocks(), c.proof(), c.proofPath());
+    } catch (IllegalArgumentException e) {
+      safety.onBrokenChain(n.id, e.getMessage(), now);
+      return;
+    }
+    n.payloads.committed(c.blocks());
+    Block last = c.blocks().get(c.blocks().size() - 1);
+    trace.add(last.hash().bytes().hashCode());
+    if (n.honest) {
+      c.blocks().forEach(b -> b.evidence().forEach(e -> offencesSlashed.add(e.id())));
+      highestHonestCommit = Math.max(highestHonestCommit, last.header().number());
+      liveness.onCommit(n.id, last.header().number(), now);
+      options.probe().committed(n.id, c.blocks(), now - START_MILLIS);
+    }
+    if (last.header().number() % plan.epochLength() == 0) {
+      schedule(
+          now + 1 + network.nextLong(3),
+          new SimEvent.EpochChange(n.id, n.incarnation, schedule.set(last.header().epoch() + 1)));
+    }
+  }
+
+  private void send(SimNode from, ConsensusMessage message, List<Integer> targets) {
+    if (from.honest) {
+      if (message instanceof VoteMessage v) {
+        safety.onSigned(from.id, v.author(), v.vote(), now);
+      } else if (message instanceof TimeoutMessage t) {
+        safety.onSigned(from.id, t.author(), t.timeout(), now);
+      } else if (message instanceof ProposalMessage p) {
+        safety.onSigned(from.id, p.author(), p.proposalData(CHAIN_ID), now);
+      }
+    }
+    if (message instanceof ProposalMessage p) {
+      liveness.onProposal(p.block().header().number());
+      options.probe().proposed(from.id, p.block().hash(), now - START_MILLIS);
+    }
+    from.behaviour.send(new NodeWire(from), message, targets);
+  }
+
+  /** Puts one message on the link {@code from} → {@code to}. */
+  void transmit(int from, int to, ConsensusMessage message, long extraDelay) {
+    long t = now - START_MILLIS;
+    if (!connected(from, to, t)) {
+      return;
+    }
+    if (t < plan.gst() && network.nextDouble() < plan.network().lossBeforeGst()) {
+      return;
+    }
+    ConsensusMessage onWire =
+        realBls ? ConsensusMessageCodec.decode(ConsensusMessageCodec.encode(message)) : message;
+    long max = t < plan.gst() ? plan.network().maxDelayBeforeGst() : plan.network().maxDelay();
+    long delay = network.nextLong(plan.network().minDelay(), max + 1) + extraDelay;
+    schedule(now + delay, new SimEvent.Deliver(from, to, onWire));
+    if (network.nextDouble() < plan.network().duplicate()) {
+      schedule(now + delay + 1 + network.nextLong(100), new SimEvent.Deliver(from, to, onWire));
+    }
+  }
+
+  private boolean connected(int a, int b, long t) {
+    for (PartitionPhase p : plan.partitions()) {
+      if (p.activeAt(t) && !p.connected(a, b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long digest(ConsensusMessage m) {
+    long base = m.getClass().getSimpleName().hashCode();
+    if (m instanceof ProposalMessage p) {
+      return base * 31 + p.block().hash().bytes().hashCode();
+    } else if (m instanceof VoteMessage v) {
+      return base * 31 + v.vote().blockId().bytes().hashCode() * 17L + v.author().hashCode();
+    } else if (m instanceof EpochMessage e) {
+      return base * 31 + e.epoch() * 1_000_003L + e.round();
+    }
+    return base;
+  }
+
+  // ------------------------------------------------------------------ views
+
+  private final class NodeWire implements Wire {
+    private final SimNode node;
+
+    NodeWire(SimNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public int self() {
+      return node.id;
+    }
+
+    @Override
+    public Address address() {
+      return node.key.address();
+    }
+
+    @Override
+    public long chainId() {
+      return CHAIN_ID;
+    }
+
+    @Override
+    public SplittableRandom random() {
+      return node.random;
+    }
+
+    @Override
+    public ValidatorSet validators() {
+      return node.core == null ? null : node.core.validators();
+    }
+
+    @Override
+    public int nodeCount() {
+      return nodes.size();
+    }
+
+    @Override
+    public boolean isColluder(int other) {
+      return plan.nodes().get(other).behaviour() == BehaviourKind.COLLUDER;
+    }
+
+    @Override
+    public void send(int to, ConsensusMessage message, long extraDelay) {
+      if (to != node.id) {
+        transmit(node.id, to, message, extraDelay);
+      }
+    }
+
+    @Override
+    public void sendBytes(int to, Bytes bytes) {
+      if (to != node.id && connected(node.id, to, now - START_MILLIS)) {
+        schedule(
+            now + plan.network().minDelay() + 1, new SimEvent.DeliverBytes(node.id, to, bytes));
+      }
+    }
+
+    @Override
+    public BlsSignature sign(SigningData data) {
+      return scheme.sign(node.key.secretKey(), data.signingBytes().toArray());
+    }
+
+    @Override
+    public BlsSignature badSignature() {
+      byte[] junk = new byte[32];
+      node.random.nextBytes(junk);
+      return scheme.sign(keys.get(keys.size() - 1).secretKey(), junk); // wrong key, wrong message
+    }
+  }
+
+  private final class View implements ClusterView {
+    @Override
+    public int nodeCount() {
+      return nodes.size();
+    }
+
+    @Override
+    public boolean up(int node) {
+      return nodes.get(node).up;
+    }
+
+    @Override
+    public boolean honest(int node) {
+      return nodes.get(node).honest;
+    }
+
+    @Override
+    public int keyIndex(int node) {
+      return nodes.get(node).key.index();
+    }
+
+    @Override
+    public long epochOf(int node) {
+      SimNode n = nodes.get(node);
+      return n.up && n.core != null ? n.core.epoch() : -1;
+    }
+
+    @Override
+    public List<Set<Integer>> groups() {
+      long t = now - START_MILLIS;
+      List<Set<Integer>> groups = new ArrayList<>();
+      Set<Integer> all = new TreeSet<>();
+      for (int i = 0; i < nodes.size(); i++) {
+        all.add(i);
+      }
+      for (PartitionPhase p : plan.partitions()) {
+        if (p.activeAt(t)) {
+          for (int i : all) {
+            Set<Integer> g = new TreeSet<>();
+            for (int j : all) {
+              if (connected(i, j, t)) {
+                g.add(j);
+              }
+            }
+            groups.add(g);
+          }
+          return groups;
+        }
+      }
+      groups.add(all);
+      return groups;
+    }
+
+    @Override
+    public EpochSchedule schedule() {
+      return schedule;
+    }
+  }
+}

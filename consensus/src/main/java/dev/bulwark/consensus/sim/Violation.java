@@ -1,0 +1,19 @@
+package dev.bulwark.consensus.sim;
+
+/** A broken invariant found in a run, at simulated time {@code atMillis} from the start. */
+public record Violation(Kind kind, long atMillis, String detail) {
+  /** Which invariant broke. */
+  public enum Kind {
+    /** Agreement, validity, or an honest validator signing two different messages. */
+    SAFETY,
+    /** An honest node made no progress within the liveness window after GST. */
+    LIVENESS,
+    /** Conflicting signed messages reached an honest node that never reported evidence. */
+    EVIDENCE_MISSED
+  }
+
+  @Override
+  public String toString() {
+    return kind + " at " + atMillis + " ms: " + detail;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.bulwark.consensus.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.consensus.message.PeerId;
+import dev.bulwark.consensus.message.VoteMessage;
+import dev.bulwark.consensus.testing.ChainFixture;
+import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.QuorumCertificate;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.chain.VoteData;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.testkit.TestValidators;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PendingVotesTest {
+  private final ChainFixture chain = new ChainFixture(4, 31, 0);
+  private final Block b1 = chain.child(chain.root(), chain.rootQc(), 1, 1);
+  private final VoteData data = chain.voteData(b1);
+
+  private VoteMessage vote(int i) {
+    return new VoteMessage(
+        data, chain.validators().get(i).address(), chain.validators().get(i).sign(data));
+  }
+
+  private static PeerId peer(int i) {
+    return new PeerId("p" + i);
+  }
+
+  @Test
+  void formsAQcAtTheQuorumAndOnlyOnce() throws Exception {
+    PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
+
+    assertThat(votes.add(vote(0), 0, peer(0)).qc()).isEmpty();
+    assertThat(votes.add(vote(1), 1, peer(1)).qc()).isEmpty();
+    QuorumCertificate qc = votes.add(vote(3), 3, peer(3)).qc().orElseThrow();
+    assertThat(votes.add(vote(2), 2, peer(2)).qc()).isEmpty();
+
+    qc.verify(ChainFixture.CHAIN_ID, chain.set(), SignatureScheme.BLS);
+    assertThat(qc.signers().indexes()).containsExactly(0, 1, 3);
+    assertThat(qc.vote()).isEqualTo(data);
+  }
+
+  @Test
+  void duplicatesDoNotCount() {
+    PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
+    votes.add(vote(0), 0, peer(0));
+    votes.add(vote(0), 0, peer(0));
+
+    assertThat(votes.add(vote(1), 1, peer(1)).qc()).isEmpty();
+  }
+
+  @Test
+  void aForgedVoteIsFoundAfterTheAggregateFailsAndItsSenderReported() throws Exception {
+    PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
+    VoteMessage forged =
+        new VoteMessage(
+            data,
+            chain.validators().get(2).address(),
+            chain.validators().get(0).sign(data)); // validator 0's signature in 2's name
+    votes.add(vote(0), 0, peer(0));
+    votes.add(forged, 2, peer(9));
+
+    VoteOutcome third = votes.add(vote(1), 1, peer(1));
+    assertThat(third.qc()).isEmpty();
+    assertThat(third.badSenders()).containsExactly(peer(9));
+
+    VoteOutcome real = votes.add(vote(2), 2, peer(2));
+    real.qc().orElseThrow().verify(chain.set(), SignatureScheme.BLS);
+  }
+
+  @Test
+  void aRealVoteReplacesAForgeryForTheSameAuthor() throws Exception {
+    PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
+    VoteMessage forged =
+        new VoteMessage(
+            data, chain.validators().get(1).address(), chain.validators().get(3).sign(data));
+    votes.add(forged, 1, peer(9));
+
+    VoteOutcome replaced = votes.add(vote(1), 1, peer(1));
+
+    assertThat(replaced.badSenders()).containsExactly(peer(9));
+    votes.add(vote(0), 0, peer(0));
+    assertThat(votes.add(vote(3), 3, peer(3)).qc()).isPresent();
+  }
+
+  @Test
+  void theQuorumIsByStakeNotByCount() {
+    TestValidators weighted =
+        TestValidators.withPowers(
+            31,
+            List.of(
+                BigInteger.valueOf(700),
+                BigInteger.valueOf(100),
+                BigInteger.valueOf(100),
+                BigInteger.valueOf(100)));
+    ValidatorSet set = weighted.validatorSet(0);
+    PendingVotes votes = new PendingVotes(set, SignatureScheme.BLS);
+
+    votes.add(
+        new VoteMessage(data, weighted.get(1).address(), weighted.get(1).sign(data)), 1, peer(1));
+    votes.add(
+        new VoteMessage(data, weighted.get(2).address(), weighted.get(2).sign(data)), 2, peer(2));
+    assertThat(
+            votes
+                .add(
+                    new VoteMessage(data, weighted.get(3).address(), weighted.get(3).sign(data)),
+                    3,
+                    peer(3))
+                .qc())
+        .as("300 of 1000 is no quorum")
+        .isEmpty();
+    assertThat(
+            votes
+                .add(
+                    new VoteMessage(data, weighted.get(0).address(), weighted.get(0).sign(data)),
+                    0,
+                    peer(0))
+                .qc())
+        .isPresent();
+  }
+
+  @Test
+  void pruningForgetsOldRounds() {
+    PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
+    votes.add(vote(0), 0, peer(0));
+    assertThat(votes.roundCount()).isEqualTo(1);
+
+    votes.pruneBelow(2);
+
+    assertThat(votes.roundCount()).isZero();
+  }
+}
