@@ -205,11 +205,4 @@ public final class ConsensusBenchmark {
     Simulation.run("latency", plan, n, false, new SimOptions(0, 0, 0, true, blocks, probe));
     return sum[1] == 0 ? Double.NaN : (double) sum[0] / sum[1] / delay;
   }
-
-  /** Runs the standard benchmark ({@code --quick} for a smoke run) and prints the table. */
-  public static void main(String[] args) {
-    boolean quick = args.length > 0 && args[0].equals("--quick");
-    // a command-line entry point: its output is the point
-    run(quick ? Options.quick() : Options.standard(), System.out::println);
-  }
 }

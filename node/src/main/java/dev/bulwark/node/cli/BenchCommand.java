@@ -4,6 +4,7 @@ import dev.bulwark.ledger.bench.LedgerBench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.bulwark.consensus.sim.ConsensusBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCli.Version.class,
     description = "Run benchmarks (figures for notes; nothing is asserted).",
-    subcommands = {BenchCommand.LedgerBenchCommand.class})
+    subcommands = {BenchCommand.LedgerBenchCommand.class, BenchCommand.ConsensusBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -128,6 +129,32 @@ public final class BenchCommand implements Runnable {
 
     private static int or(Integer given, int fallback) {
       return given != null ? given : fallback;
+    }
+  }
+
+  @Command(
+      name = "consensus",
+      mixinStandardHelpOptions = true,
+      versionProvider = BulwarkCli.Version.class,
+      description = {
+        "Consensus with real BLS on a zero-delay simulated network, n = 4, 16, 64, 128:",
+        "committed blocks/s of the whole network on one core, CPU ms per node per block,",
+        "QC aggregation + one verification vs n single verifications, TC verification,",
+        "and proposal-to-commit latency in network delays."
+      })
+  static final class ConsensusBenchCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--quick", description = "Tiny sizes for a smoke run.")
+    boolean quick;
+
+    @Override
+    public Integer call() {
+      ConsensusBenchmark.run(
+          quick ? ConsensusBenchmark.Options.quick() : ConsensusBenchmark.Options.standard(),
+          spec.commandLine().getOut()::println);
+      spec.commandLine().getOut().flush();
+      return 0;
     }
   }
 }

@@ -63,4 +63,15 @@ class BenchCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("invalid benchmark sizes");
   }
+
+  @Test
+  void quickConsensusRunPrintsOneRowPerNetworkSize() {
+    CliRun run = CliRun.of("bench", "consensus", "--quick");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> rows = run.outLines().stream().filter(l -> l.matches("\\d+ +\\d.*")).toList();
+    assertThat(rows).isNotEmpty();
+    assertThat(rows.get(0)).startsWith("4 ");
+    // six numeric columns after n: throughput, cpu, qc, single verifies, tc, latency
+    assertThat(rows.get(0).trim().split(" +")).hasSize(7);
+  }
 }
