@@ -1,11 +1,12 @@
 package dev.bulwark.genesis.model;
 
+import dev.bulwark.ledger.types.UInt256;
 import java.math.BigInteger;
 
 /** Token amounts as genesis writes them: uint256 values in decimal strings of the base unit. */
 public final class Amounts {
   /** 2^256 - 1. */
-  public static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+  public static final BigInteger MAX_UINT256 = UInt256.MAX;
   /** 10^18 base units: one whole token, as one ether is 10^18 wei. */
   public static final BigInteger ONE_TOKEN = BigInteger.TEN.pow(18);
   private static final int MAX_DIGITS = MAX_UINT256.toString().length();

@@ -1,5 +1,6 @@
 package dev.bulwark.ledger.codec;
 
+import dev.bulwark.ledger.types.UInt256;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
@@ -8,7 +9,6 @@ import java.util.List;
 
 /** Sequential, strict reader over the elements of one RLP list; errors name the structure read. */
 public final class RlpReader {
-  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
 
   private final List<RlpItem> items;
   private final String what;
@@ -102,7 +102,7 @@ public final class RlpReader {
   /** The next element as a canonical unsigned 256-bit integer. */
   public BigInteger uint256() {
     BigInteger v = uint(32);
-    assert v.compareTo(TWO_256) < 0;
+    assert UInt256.isValid(v);
     return v;
   }
 

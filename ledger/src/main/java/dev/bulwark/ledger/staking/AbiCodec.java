@@ -1,5 +1,6 @@
 package dev.bulwark.ledger.staking;
 
+import dev.bulwark.ledger.types.UInt256;
 import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
@@ -33,7 +34,6 @@ public final class AbiCodec {
   /** Selector of {@code Error(string)}, the standard revert payload. */
   public static final Bytes ERROR_SELECTOR = selector("Error(string)");
 
-  private static final BigInteger TWO_256 = BigInteger.ONE.shiftLeft(256);
 
   private AbiCodec() {}
 
@@ -143,7 +143,7 @@ public final class AbiCodec {
   }
 
   private static byte[] word(BigInteger v) {
-    if (v.signum() < 0 || v.compareTo(TWO_256) >= 0) {
+    if (!UInt256.isValid(v)) {
       throw new IllegalArgumentException("not a uint256: " + v);
     }
     byte[] raw = v.toByteArray();

@@ -1,16 +1,15 @@
 package dev.bulwark.ledger.state;
 
+import dev.bulwark.ledger.types.UInt256;
 import java.math.BigInteger;
 
 /** An account: nonce (uint64, compare unsigned) and balance (uint256 base units). */
 public record Account(long nonce, BigInteger balance) {
-  // declared before EMPTY: static initialisers run in order, and EMPTY's constructor reads it
-  private static final BigInteger MAX_UINT256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
   /** The state of an address never touched. */
   public static final Account EMPTY = new Account(0, BigInteger.ZERO);
 
   public Account {
-    if (balance == null || balance.signum() < 0 || balance.compareTo(MAX_UINT256) > 0) {
+    if (!UInt256.isValid(balance)) {
       throw new IllegalArgumentException("balance must be a uint256, got " + balance);
     }
   }

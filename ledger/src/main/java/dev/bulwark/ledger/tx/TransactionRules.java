@@ -1,5 +1,6 @@
 package dev.bulwark.ledger.tx;
 
+import dev.bulwark.ledger.types.UInt256;
 import java.math.BigInteger;
 import java.util.Optional;
 
@@ -67,7 +68,7 @@ public final class TransactionRules implements AdmissionCheck {
     if (Long.compareUnsigned(tx.gasLimit(), IntrinsicGas.of(tx)) < 0) {
       return Optional.of(RejectionReason.INTRINSIC_GAS_TOO_LOW);
     }
-    if (Uint.unsigned(tx.gasLimit()).multiply(tx.maxFeePerGas()).compareTo(Uint.TWO_256) >= 0) {
+    if (Uint.unsigned(tx.gasLimit()).multiply(tx.maxFeePerGas()).compareTo(UInt256.TWO_256) >= 0) {
       // No balance can cover it; geth reports the same overflow as insufficient funds.
       return Optional.of(RejectionReason.INSUFFICIENT_FUNDS);
     }
