@@ -1,5 +1,7 @@
 package dev.bulwark.genesis.model;
 
+import dev.bulwark.ledger.execution.ChainParams;
+import dev.bulwark.ledger.execution.GenesisSpec;
 import dev.bulwark.ledger.types.Address;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -39,6 +41,26 @@ public record Genesis(
   /** Sum of the validators' stakes. */
   public BigInteger totalStake() {
     return validators.stream().map(GenesisValidator::stake).reduce(BigInteger.ZERO, BigInteger::add);
+  }
+
+  /** The chain rules of this genesis, as the ledger takes them. */
+  public ChainParams chainParams() {
+    GenesisParams p = params;
+    return new ChainParams(chainId, p.epochLengthBlocks(), p.maxValidators(), p.minStake(),
+        p.unbondingPeriodBlocks(), p.jailDurationBlocks(), p.equivocationSlashBps(),
+        p.maxEvidenceAgeBlocks(), p.inactivityWindowSlots(), p.inactivityThresholdSlots(),
+        p.inactivitySlashBps(), p.blockGasLimit(), p.minBaseFeePerGas(), p.stakingCallGas(),
+        p.admin());
+  }
+
+  /** What the ledger needs to build block 0 and its state from this genesis. */
+  public GenesisSpec toSpec() {
+    Map<Address, BigInteger> balances = new LinkedHashMap<>();
+    alloc.forEach((address, account) -> balances.put(address, account.balance()));
+    List<GenesisSpec.Validator> specValidators = validators.stream()
+        .map(v -> new GenesisSpec.Validator(v.address(), v.blsPublicKey(), v.nodePublicKey(), v.stake()))
+        .toList();
+    return new GenesisSpec(chainParams(), genesisTime, balances, specValidators);
   }
 
   private static void addIfPresent(List<Problem> problems, String path, String reason) {

@@ -1,0 +1,48 @@
+package dev.bulwark.node.storage;
+
+import dev.bulwark.genesis.model.Genesis;
+import dev.bulwark.ledger.execution.GenesisSpec;
+import dev.bulwark.ledger.staking.StakingModule;
+import dev.bulwark.ledger.store.Ledger;
+import dev.bulwark.node.safety.FileSafetyStorage;
+import java.nio.file.Path;
+
+/**
+ * The layout of a node's data directory: the LevelDB ledger in {@code ledger/}, the consensus
+ * safety data in {@code safety/}, and (for an observer started without a key directory) its
+ * generated p2p key in {@code node.key}.
+ */
+public record DataDirectory(Path root) {
+  public DataDirectory {
+    if (root == null) {
+      throw new IllegalArgumentException("data directory is missing");
+    }
+    root = root.toAbsolutePath().normalize();
+  }
+
+  /** The LevelDB directory of the ledger. */
+  public Path ledgerDir() {
+    return root.resolve("ledger");
+  }
+
+  /** The directory of the safety data file. */
+  public Path safetyDir() {
+    return root.resolve("safety");
+  }
+
+  /** An observer's own p2p key, generated on first start when no key directory is given. */
+  public Path observerKeyDir() {
+    return root.resolve("observer-key");
+  }
+
+  /** Opens the ledger of {@code genesis} stored here (created on first use). */
+  public Ledger openLedger(Genesis genesis) {
+    GenesisSpec spec = genesis.toSpec();
+    return Ledger.open(ledgerDir(), spec, new StakingModule(spec.params()));
+  }
+
+  /** The durable safety storage stored here. */
+  public FileSafetyStorage safetyStorage() {
+    return new FileSafetyStorage(safetyDir());
+  }
+}
