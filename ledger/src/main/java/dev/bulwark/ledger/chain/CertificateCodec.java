@@ -4,17 +4,19 @@ import dev.bulwark.ledger.codec.Rlp;
 import dev.bulwark.ledger.codec.RlpItem;
 import dev.bulwark.ledger.codec.RlpReader;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wire format (strict RLP) of signer bitmaps, quorum and timeout certificates and commit proofs.
- * Decoders throw only DecodeException.
+ * Wire format (strict RLP) of signer bitmaps, quorum and timeout certificates, commit proofs and
+ * finality records. Decoders throw only DecodeException.
  *
  * <pre>
  * bitmap      = [size, bits]                  bits: ceil(size/8) bytes, see SignerBitmap
  * qc          = [vote, aggregate(96), bitmap]  vote: the vote signing item (SigningCodec)
  * tc          = [chainId, epoch, round, [highQcRound...], aggregate(96), bitmap]
  * commitProof = qc                            whose round follows its parent round
+ * finality    = [commitProof, [header...], lastNumber]   headers: the proof path (BlockCodec)
  * </pre>
  */
 public final class CertificateCodec {
@@ -40,6 +42,11 @@ public final class CertificateCodec {
     return Rlp.encode(rlp(proof));
   }
 
+  /** Encodes a finality record. */
+  public static byte[] encode(Finality finality) {
+    return Rlp.encode(rlp(finality));
+  }
+
   /** Decodes a signer bitmap. */
   public static SignerBitmap decodeBitmap(byte[] bytes) {
     return readBitmap(Rlp.decode(bytes));
@@ -58,6 +65,11 @@ public final class CertificateCodec {
   /** Decodes a commit proof. */
   public static CommitProof decodeCommitProof(byte[] bytes) {
     return readCommitProof(Rlp.decode(bytes));
+  }
+
+  /** Decodes a finality record. */
+  public static Finality decodeFinality(byte[] bytes) {
+    return readFinality(Rlp.decode(bytes));
   }
 
   /** The RLP item of a signer bitmap. */
@@ -82,6 +94,12 @@ public final class CertificateCodec {
   /** The RLP item of a commit proof. */
   public static RlpItem rlp(CommitProof proof) {
     return rlp(proof.qc());
+  }
+
+  /** The RLP item of a finality record. */
+  public static RlpItem rlp(Finality finality) {
+    List<RlpItem> path = finality.proofPath().stream().map(BlockCodec::rlp).toList();
+    return Rlp.list(rlp(finality.proof()), Rlp.list(path), Rlp.uint(finality.lastNumber()));
   }
 
   /** Reads a signer bitmap item. */
@@ -120,6 +138,21 @@ public final class CertificateCodec {
   /** Reads a commit proof item. */
   public static CommitProof readCommitProof(RlpItem item) {
     return Decoding.guard("commit proof", () -> new CommitProof(readQc(item)));
+  }
+
+  /** Reads a finality record item. */
+  public static Finality readFinality(RlpItem item) {
+    return Decoding.guard("finality", () -> {
+      RlpReader r = RlpReader.of(item, "finality");
+      CommitProof proof = readCommitProof(r.item());
+      List<BlockHeader> path = new ArrayList<>();
+      for (RlpItem header : Decoding.items(r)) {
+        path.add(BlockCodec.readHeader(header));
+      }
+      Finality finality = new Finality(proof, path, r.longValue());
+      r.end();
+      return finality;
+    });
   }
 
   /** The next field as a 96-byte compressed BLS signature. */

@@ -15,7 +15,8 @@ import java.nio.ByteBuffer;
  * CHAIN_HEAD                     -> number(8) ‖ blockHash(32)
  * BLOCK ‖ number                 -> BlockCodec block
  * BLOCK_NUMBER ‖ blockHash       -> number(8)
- * COMMIT_PROOF ‖ number          -> CertificateCodec commit proof (none for block 0)
+ * COMMIT_PROOF ‖ number          -> CertificateCodec finality (none for block 0); since version 2,
+ *                                   the same record for every block of one commit
  * TX_LOCATION ‖ txHash           -> rlp[number, index]  (block hash: the block-level receipt)
  * RECEIPTS ‖ number              -> ReceiptCodec list
  * LOGS_BLOOM ‖ number            -> 256-byte bloom (only for blocks with logs)
@@ -36,7 +37,7 @@ final class ChainKeys {
     return KeyPrefix.BLOCK_NUMBER.key(blockHash.bytes());
   }
 
-  static Bytes commitProof(long number) {
+  static Bytes finality(long number) {
     return KeyPrefix.COMMIT_PROOF.key(uint64(number));
   }
 

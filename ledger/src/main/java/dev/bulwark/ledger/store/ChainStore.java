@@ -5,6 +5,7 @@ import dev.bulwark.ledger.chain.BlockCodec;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.CertificateCodec;
 import dev.bulwark.ledger.chain.CommitProof;
+import dev.bulwark.ledger.chain.Finality;
 import dev.bulwark.ledger.chain.ValidatorCodec;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.codec.DecodeException;
@@ -32,17 +33,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The committed chain on a {@link KeyValueStore} (layout in {@link ChainKeys}): blocks, commit
- * proofs, state, transaction and receipt indexes, logs blooms and validator sets. Each block is
- * committed in one atomic, synced batch that also moves the head, so after a crash the store is at
- * a whole block whose state root is the header's.
+ * The committed chain on a {@link KeyValueStore} (layout in {@link ChainKeys}): blocks, finality
+ * records, state, transaction and receipt indexes, logs blooms and validator sets. Each commit (the
+ * blocks one commit proof finalises) is one atomic, synced batch that also moves the head, so after
+ * a crash the store is at the end of a whole commit, whose state root is its last header's.
  *
  * <p>Threads: one writer ({@link #commit}) and any number of readers. Readers see the head move
- * only after the whole block is durable, so a receipt is never visible before its block number.
+ * only after the whole commit is durable, so a receipt is never visible before its block number.
  */
 public final class ChainStore {
   /** Version of the key layout in {@link ChainKeys}. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(ChainStore.class);
 
@@ -67,8 +68,9 @@ public final class ChainStore {
     Optional<Bytes> headValue = store.get(ChainKeys.HEAD);
     if (headValue.isEmpty()) {
       // Also after a crash between writing the metadata and the genesis batch.
-      WriteBatch batch = copy(genesis.stateNodes());
-      putBlock(batch, genesis.block());
+      WriteBatch batch = new WriteBatch();
+      CommitBatch.copy(genesis.stateNodes(), batch);
+      CommitBatch.putBlock(batch, genesis.block());
       batch.put(
           ChainKeys.validatorSet(genesis.firstValidatorSet().epoch()),
           Bytes.of(ValidatorCodec.encode(genesis.firstValidatorSet())));
@@ -106,79 +108,35 @@ public final class ChainStore {
    * Commits {@code block}, executed with {@code result}, as the new head: one synced batch. The
    * block must extend the head, carry the result's commitments, and be what {@code proof} commits.
    */
-  public synchronized void commit(Block block, CommitProof proof, ExecutionResult result) {
-    BlockHeader header = block.header();
-    BlockHeader current = head;
-    if (header.number() != current.number() + 1 || !header.parentHash().equals(current.hash())) {
-      throw new IllegalStateException(
-          "block "
-              + header.number()
-              + " ("
-              + header.hash()
-              + ") does not extend the head "
-              + current.number()
-              + " ("
-              + current.hash()
-              + ")");
-    }
-    if (!proof.committedBlockId().equals(header.hash())) {
-      throw new IllegalArgumentException(
-          "the commit proof is for " + proof.committedBlockId() + ", not block " + header.hash());
-    }
-    if (!header.stateRoot().equals(result.stateRoot())
-        || !header.receiptsRoot().equals(result.receiptsRoot())
-        || !header.transactionsRoot().equals(result.transactionsRoot())
-        || !header.evidenceRoot().equals(result.evidenceRoot())
-        || header.gasUsed() != result.gasUsed()
-        || result.transactionHashes().size() != block.transactions().size()) {
-      throw new IllegalArgumentException(
-          "the execution result is not block " + header.hash() + "'s");
-    }
-    WriteBatch batch = copy(result.stateNodes());
-    putBlock(batch, block);
-    batch.put(ChainKeys.commitProof(header.number()), Bytes.of(CertificateCodec.encode(proof)));
-    List<Hash> txHashes = result.transactionHashes(); // same list as the block's: the roots match
-    for (int i = 0; i < txHashes.size(); i++) {
-      batch.put(ChainKeys.txLocation(txHashes.get(i)), ChainKeys.location(header.number(), i));
-    }
-    List<Receipt> receipts = result.receipts();
-    if (receipts.size() > txHashes.size()) {
-      batch.put(
-          ChainKeys.txLocation(header.hash()),
-          ChainKeys.location(header.number(), txHashes.size()));
-    }
-    batch.put(ChainKeys.receipts(header.number()), Bytes.of(ReceiptCodec.encodeList(receipts)));
-    if (!result.logsBloom().equals(LogsBloom.EMPTY)) {
-      batch.put(ChainKeys.logsBloom(header.number()), result.logsBloom().toBytes());
-    }
-    result
-        .nextValidatorSet()
-        .ifPresent(
-            set ->
-                batch.put(
-                    ChainKeys.validatorSet(set.epoch()), Bytes.of(ValidatorCodec.encode(set))));
-    batch.put(ChainKeys.HEAD, ChainKeys.head(header.number(), header.hash()));
+  public void commit(Block block, CommitProof proof, ExecutionResult result) {
+    commit(List.of(block), List.of(result), proof, List.of());
+  }
+
+  /**
+   * Commits {@code blocks}, the blocks one commit proof finalises (oldest first, each executed with
+   * the result at the same index), as one synced batch that also moves the head to the last. The
+   * first block must extend the head and each the one before it; each must carry its result's
+   * commitments. {@code proof} must commit the last block, or, at an epoch end, the last header of
+   * {@code proofPath}: the never-committed descendants from the last block's child on, oldest
+   * first. Every block's {@link Finality} record is written in the same batch. On an
+   * IllegalStateException (not on the head) or IllegalArgumentException (any other mismatch)
+   * nothing is written.
+   */
+  public synchronized void commit(
+      List<Block> blocks,
+      List<ExecutionResult> results,
+      CommitProof proof,
+      List<BlockHeader> proofPath) {
+    WriteBatch batch = CommitBatch.stage(head, blocks, results, proof, proofPath);
     store.write(batch, Durability.SYNC);
-    head = header;
-  }
-
-  private static void putBlock(WriteBatch batch, Block block) {
-    long number = block.header().number();
-    batch.put(ChainKeys.block(number), Bytes.of(BlockCodec.encode(block)));
-    batch.put(ChainKeys.blockNumber(block.hash()), ChainKeys.uint64(number));
-  }
-
-  private static WriteBatch copy(WriteBatch nodes) {
-    WriteBatch batch = new WriteBatch();
-    nodes.forEach(
-        (k, v) -> {
-          if (v == null) {
-            batch.delete(k);
-          } else {
-            batch.put(k, v);
-          }
-        });
-    return batch;
+    head = blocks.get(blocks.size() - 1).header();
+    if (blocks.size() > 1 || !proofPath.isEmpty()) {
+      LOG.debug(
+          "Committed blocks {}..{} with a proof path of {} headers",
+          blocks.get(0).header().number(),
+          head.number(),
+          proofPath.size());
+    }
   }
 
   /** The committed block at {@code number}. */
@@ -205,12 +163,23 @@ public final class ChainStore {
     return store.get(ChainKeys.blockNumber(hash)).map(b -> ChainKeys.readUint64(b, 0));
   }
 
-  /** The proof that block {@code number} committed (none for genesis). */
-  public Optional<CommitProof> commitProof(long number) {
+  /**
+   * How committed block {@code number} was finalised; empty for genesis and above the head. Every
+   * block of one commit has the same record.
+   */
+  public Optional<Finality> finality(long number) {
+    if (number < 1 || number > head.number()) {
+      return Optional.empty();
+    }
     return read(
-        ChainKeys.commitProof(number),
-        "commit proof " + number,
-        b -> CertificateCodec.decodeCommitProof(b.toArray()));
+        ChainKeys.finality(number),
+        "finality of block " + number,
+        b -> CertificateCodec.decodeFinality(b.toArray()));
+  }
+
+  /** The proof of the commit that included block {@code number} (none for genesis). */
+  public Optional<CommitProof> commitProof(long number) {
+    return finality(number).map(Finality::proof);
   }
 
   /** A committed transaction by hash. */

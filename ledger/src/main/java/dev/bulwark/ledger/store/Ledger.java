@@ -27,6 +27,7 @@ import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,8 @@ public final class Ledger implements AutoCloseable {
 
   /**
    * Validates and executes {@code block} on its parent (the head, or a block executed here and not
-   * yet committed); the result is kept for {@link #commit(Block, CommitProof)}.
+   * yet committed); the result is kept for {@link #commit(Block, CommitProof)} and {@link
+   * #commit(List, CommitProof, List)}.
    */
   public synchronized ExecutionResult execute(Block block) throws InvalidBlockException {
     ExecutionResult result = executor.execute(parentOf(block.header().parentHash()), block);
@@ -152,8 +154,39 @@ public final class Ledger implements AutoCloseable {
   /** Commits {@code block}, executed with {@code result}, as the new head (one synced batch). */
   public synchronized void commit(Block block, CommitProof proof, ExecutionResult result) {
     chain.commit(block, proof, result);
-    long number = block.header().number();
-    uncommitted.values().removeIf(e -> e.header().number() <= number);
+    forgetUpTo(block.header().number());
+  }
+
+  /**
+   * Commits {@code blocks}, finalised by {@code proof} (through {@code proofPath} at an epoch end,
+   * see {@link ChainStore#commit(List, List, CommitProof, List)}), as one synced batch. Each block
+   * commits with the result of its execution here; a block never executed here (catching up) is
+   * executed now, in order, on its parent. Nothing is committed when one of them is invalid.
+   */
+  public synchronized void commit(
+      List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath)
+      throws InvalidBlockException {
+    List<ExecutionResult> results = new ArrayList<>(blocks.size());
+    ParentState previous = null;
+    for (Block block : blocks) {
+      Executed known = uncommitted.get(block.hash());
+      ExecutionResult result;
+      if (known != null) {
+        result = known.result();
+      } else {
+        Hash parentHash = block.header().parentHash();
+        // The previous block of the batch, even when more blocks arrive than are remembered.
+        ParentState parent =
+            previous != null && previous.header().hash().equals(parentHash)
+                ? previous
+                : parentOf(parentHash);
+        result = executor.execute(parent, block);
+      }
+      results.add(result);
+      previous = ParentState.uncommitted(block.header(), result);
+    }
+    chain.commit(blocks, results, proof, proofPath);
+    forgetUpTo(blocks.get(blocks.size() - 1).header().number());
   }
 
   /** The state after the head block. */
@@ -187,6 +220,10 @@ public final class Ledger implements AutoCloseable {
           "parent " + parentHash + " is neither the head nor an executed uncommitted block");
     }
     return ParentState.uncommitted(parent.header(), parent.result());
+  }
+
+  private void forgetUpTo(long number) {
+    uncommitted.values().removeIf(e -> e.header().number() <= number);
   }
 
   private void remember(BlockHeader header, ExecutionResult result) {
