@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.genesis.devaccounts.DevAccounts;
 import dev.bulwark.genesis.generator.GeneratedNetwork;
+import dev.bulwark.genesis.generator.KeyFiles;
+import dev.bulwark.genesis.generator.ValidatorKeys;
 import dev.bulwark.genesis.generator.GenesisGenerator;
 import dev.bulwark.genesis.generator.GeneratorOptions;
 import dev.bulwark.genesis.generator.NetworkWriter;
@@ -54,25 +56,42 @@ class LocalNetworkTest {
     nodes.forEach(n -> n.stop().toCompletionStage().toCompletableFuture().join());
   }
 
-  @Test
-  void fourValidatorsCommitTransfersAndCrossEpochsInAgreement() throws Exception {
+  private Genesis genesis;
+  private int[] ports;
+  private Set<Bytes> observers = Set.of();
+
+  private void createNetwork() throws Exception {
     GeneratedNetwork network = GenesisGenerator.generate(
         new GeneratorOptions(VALIDATORS, "127.0.0.1", 30303, 8545, 1337,
             Instant.now().getEpochSecond(), true), new SecureRandom());
     NetworkWriter.write(network, dir, false);
-    Genesis genesis = withEpochLength(network.genesis(), EPOCH_LENGTH);
-    int[] ports = freePorts(2 * VALIDATORS);
-    for (int i = 0; i < VALIDATORS; i++) {
-      List<Endpoint> peers = new ArrayList<>();
-      for (int j = 0; j < VALIDATORS; j++) {
-        if (j != i) {
-          peers.add(new Endpoint("127.0.0.1", ports[j]));
-        }
+    genesis = withEpochLength(network.genesis(), EPOCH_LENGTH);
+    ports = freePorts(2 * VALIDATORS + 2);
+  }
+
+  private List<Endpoint> validatorEndpointsBut(int self) {
+    List<Endpoint> peers = new ArrayList<>();
+    for (int j = 0; j < VALIDATORS; j++) {
+      if (j != self) {
+        peers.add(new Endpoint("127.0.0.1", ports[j]));
       }
-      Path home = dir.resolve("validator-" + i);
-      nodes.add(Node.start(new NodeSettings(genesis, Optional.of(home),
-          new DataDirectory(home.resolve("data")), "127.0.0.1", ports[i], ports[VALIDATORS + i],
-          peers, Set.of(), 50, false)));
+    }
+    return peers;
+  }
+
+  private Node startValidator(int i) throws NodeStartException {
+    Path home = dir.resolve("validator-" + i);
+    return Node.start(new NodeSettings(genesis, Optional.of(home),
+        new DataDirectory(home.resolve("data")), "127.0.0.1", ports[i], ports[VALIDATORS + i],
+        validatorEndpointsBut(-1).stream().filter(e -> e.port() != ports[i]).toList(), observers,
+        50, false));
+  }
+
+  @Test
+  void fourValidatorsCommitTransfersAndCrossEpochsInAgreement() throws Exception {
+    createNetwork();
+    for (int i = 0; i < VALIDATORS; i++) {
+      nodes.add(startValidator(i));
     }
     await("every node commits block 3", () -> minHeight() >= 3, this::heights);
 
@@ -107,6 +126,51 @@ class LocalNetworkTest {
       assertThat(b0.evidence()).as("no validator equivocated").isEmpty();
     }
     assertThat(withTransactions).isPositive();
+  }
+
+  @Test
+  void aStoppedValidatorCatchesUpAndVotesAgainAndAFreshObserverSyncsFromGenesis() throws Exception {
+    createNetwork();
+    Path observerKeys = dir.resolve("observer");
+    KeyFiles.write(observerKeys, ValidatorKeys.generate(new SecureRandom()), false);
+    observers = Set.of(KeyFiles.read(observerKeys).node().publicKey());
+    for (int i = 0; i < VALIDATORS; i++) {
+      nodes.add(startValidator(i));
+    }
+    await("every node commits block 3", () -> minHeight() >= 3, this::heights);
+
+    Node stopped = nodes.remove(VALIDATORS - 1);
+    stopped.stop().toCompletionStage().toCompletableFuture().join();
+    long stoppedAt = stopped.status().head().number();
+    long epochBefore = new DataDirectory(dir.resolve("validator-3/data")).safetyStorage().load()
+        .epoch();
+    long target = stoppedAt + 4 * EPOCH_LENGTH;
+    await("three validators commit on to block " + target, () -> minHeight() >= target, this::heights);
+
+    Node restarted = startValidator(VALIDATORS - 1);
+    nodes.add(restarted);
+    await("the restarted validator catches up past block " + target,
+        () -> restarted.status().head().number() >= target, this::heights);
+    DataDirectory restartedData = new DataDirectory(dir.resolve("validator-3/data"));
+    // safety data rounds restart each epoch: a vote stored for a later epoch was signed after the restart
+    await("the restarted validator votes again",
+        () -> {
+          var data = restartedData.safetyStorage().load();
+          return data.epoch() > epochBefore && data.lastVote().isPresent();
+        },
+        () -> restartedData.safetyStorage().load());
+
+    Node observer = Node.start(new NodeSettings(genesis, Optional.of(observerKeys),
+        new DataDirectory(dir.resolve("observer-data")), "127.0.0.1", ports[2 * VALIDATORS],
+        ports[2 * VALIDATORS + 1], validatorEndpointsBut(-1), Set.of(), 50, true));
+    nodes.add(observer);
+    long tip = nodes.get(0).status().head().number();
+    await("the observer syncs from genesis past block " + tip,
+        () -> observer.status().head().number() >= tip,
+        () -> observer.status().health());
+    assertThat(observer.status().health().role()).isEqualTo("observer");
+    Block same = nodes.get(0).ledger().chain().block(tip).orElseThrow();
+    assertThat(observer.ledger().chain().block(tip).orElseThrow().hash()).isEqualTo(same.hash());
   }
 
   private long minHeight() {
