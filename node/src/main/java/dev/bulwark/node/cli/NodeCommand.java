@@ -5,6 +5,7 @@ import dev.bulwark.genesis.config.NodeConfigException;
 import dev.bulwark.genesis.config.NodeConfigToml;
 import dev.bulwark.genesis.model.Endpoint;
 import dev.bulwark.genesis.model.Genesis;
+import dev.bulwark.genesis.model.GenesisValidator;
 import dev.bulwark.genesis.model.InvalidGenesisException;
 import dev.bulwark.genesis.validation.GenesisLoader;
 import dev.bulwark.ledger.crypto.NodeKey;
@@ -66,10 +67,10 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--rpc-port", paramLabel = "PORT", description = "HTTP/JSON-RPC port (default: the config's, else 8545).")
   Integer rpcPort;
 
-  @Option(names = "--peers", paramLabel = "HOST:PORT", split = ",", description = "Peers to dial, comma-separated (replaces the config's list).")
+  @Option(names = "--peers", paramLabel = "HOST:PORT", split = ",", description = "Peers to dial, comma-separated (replaces the config's list). With none configured, the genesis validators' p2p endpoints are dialled.")
   List<String> peers;
 
-  @Option(names = "--observers", paramLabel = "KEY", split = ",", description = "Node public keys (0x + 64 hex) of observers allowed to connect, comma-separated.")
+  @Option(names = "--observers", paramLabel = "KEY", split = ",", description = "Node public keys (0x + 64 hex) of observers allowed to connect, comma-separated (added to the config's 'observers').")
   List<String> observers;
 
   @Option(names = "--min-block-interval", paramLabel = "MS", description = "Least time between a block and its child, in ms (default: ${DEFAULT-VALUE}).", defaultValue = "250")
@@ -131,8 +132,17 @@ public final class NodeCommand implements Callable<Integer> {
       throw usage("--min-block-interval must be between 0 and " + MAX_MIN_BLOCK_INTERVAL_MILLIS
           + " ms, got " + minBlockInterval);
     }
-    return new NodeSettings(loadGenesis(genesisFile), Optional.ofNullable(keys),
-        new DataDirectory(data), listenHost, p2p, rpc, dial, observerKeys(), minBlockInterval, observer);
+    Set<Bytes> admitted = new LinkedHashSet<>(file.map(NodeConfig::observers).orElse(List.of()));
+    admitted.addAll(observerKeys());
+    Genesis chain = loadGenesis(genesisFile);
+    if (dial.isEmpty()) {
+      // no peers configured: dial the genesis validators' advertised endpoints (but our own)
+      Endpoint own = new Endpoint(listenHost, p2p);
+      dial = chain.validators().stream().map(GenesisValidator::p2pEndpoint)
+          .filter(e -> !e.equals(own)).toList();
+    }
+    return new NodeSettings(chain, Optional.ofNullable(keys),
+        new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer);
   }
 
   private Genesis loadGenesis(Path file) {
