@@ -23,7 +23,8 @@ public sealed interface Action {
   /**
    * Execute {@code block} on the state after {@code parent} and answer with a {@link
    * Event.BlockExecuted} for the block's id. For a leader's draft ({@code draft} true) the header's
-   * execution fields are still zero; the result fills them in.
+   * execution fields are still zero; the result fills them in. For a draft the environment may
+   * instead answer with an {@link Event.DraftBuilt} carrying a rebuilt body.
    */
   record ExecuteBlock(Block block, BlockHeader parent, boolean draft) implements Action {}
 

@@ -8,8 +8,10 @@ import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.types.Hash;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,8 @@ final class CatchUp {
   private final long epochLength;
   private final BlockSync sync = new BlockSync();
   private PeerId resumeFrom;
+  private static final int MAX_AHEAD = 16;
+  private final Set<PeerId> ahead = new LinkedHashSet<>();
 
   CatchUp(RoundHost host, long epochLength) {
     this.host = host;
@@ -42,10 +46,26 @@ final class CatchUp {
             });
   }
 
-  /** Asks {@code from} for the committed blocks after the local committed root. */
+  /**
+   * Asks for the committed blocks after the local committed root: {@code from} is ahead, and each
+   * batch goes to the next of the peers known to be ahead (round robin), so a slow or lying peer
+   * costs one retry interval, not the whole catch-up.
+   */
   void fetchCommitted(PeerId from) {
+    if (!from.equals(PeerId.SELF)) {
+      ahead.add(from);
+      while (ahead.size() > MAX_AHEAD) {
+        ahead.remove(ahead.iterator().next());
+      }
+    }
+    PeerId target = from;
+    if (!ahead.isEmpty()) {
+      target = ahead.iterator().next();
+      ahead.remove(target);
+      ahead.add(target); // to the back of the rotation
+    }
     long next = host.state().tree.root().header().number() + 1;
-    sync.fetchCommitted(from, next, host.now()).ifPresent(host::emit);
+    sync.fetchCommitted(target, next, host.now()).ifPresent(host::emit);
   }
 
   /** After an epoch change: continue with the peer that was ahead, if any. */
@@ -133,6 +153,9 @@ final class CatchUp {
       progressed = true;
     }
     long height = host.state().tree.root().header().number();
+    if (r.highestCommitted() <= height) {
+      ahead.remove(from);
+    }
     if (host.awaitingEpochChange()) {
       resumeFrom = r.highestCommitted() > height ? from : null;
     } else if (progressed && r.highestCommitted() > height) {

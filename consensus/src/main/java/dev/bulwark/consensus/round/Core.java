@@ -102,6 +102,8 @@ final class Core implements RoundHost {
       onTimer(t);
     } else if (event instanceof Event.BlockExecuted x) {
       onExecuted(x.blockId(), x.result());
+    } else if (event instanceof Event.DraftBuilt d) {
+      onDraftBuilt(d.draftId(), d.block());
     } else if (event instanceof Event.EpochChange c) {
       onEpochChange(c.next());
     }
@@ -119,7 +121,8 @@ final class Core implements RoundHost {
     Block root = chain.lastBlock();
     long number = root.header().number();
     boolean epochRoot = number % config.epochLength() == 0;
-    long epoch = number == 0 ? root.header().epoch() : root.header().epoch() + (epochRoot ? 1 : 0);
+    // Block k·N (genesis included, k = 0) ends epoch k; epoch k + 1 starts on it.
+    long epoch = root.header().epoch() + (epochRoot ? 1 : 0);
     ValidatorSet set =
         epochs
             .validatorSet(epoch)
@@ -132,7 +135,7 @@ final class Core implements RoundHost {
       enterEpoch(
           set, root, 0, Optional.of(QuorumCertificate.genesis(config.chainId(), set, root.hash())));
     } else {
-      enterEpoch(set, root, root.header().round(), Optional.empty());
+      enterEpoch(set, root, root.header().round(), storedRootQc(root, set.epoch()));
     }
     SafetyData d = safety.data();
     if (d.epoch() == state.epoch) { // repeat exactly what was signed before the restart
@@ -146,13 +149,25 @@ final class Core implements RoundHost {
     }
   }
 
+  /**
+   * The QC certifying the committed root, when the commit of the root's parent stored it (the usual
+   * one-block commit: the parent's commit proof is a QC on the root). Without it a network whose
+   * nodes all restarted at once would have no QC to time out with, and would never move again.
+   */
+  private Optional<QuorumCertificate> storedRootQc(Block root, long epoch) {
+    return chain
+        .finality(root.header().number() - 1)
+        .map(f -> f.proof().qc())
+        .filter(qc -> qc.blockId().equals(root.hash()) && qc.epoch() == epoch);
+  }
+
   private void enterEpoch(
       ValidatorSet set, Block root, long rootRound, Optional<QuorumCertificate> rootQc) {
     long epoch = set.epoch();
     Hash epochRoot =
         rootRound == 0
             ? root.hash()
-            : chain.block(epoch * config.epochLength()).map(Block::hash).orElse(Hash.ZERO);
+            : chain.block((epoch - 1) * config.epochLength()).map(Block::hash).orElse(Hash.ZERO);
     state =
         EpochState.start(
             config,
@@ -476,6 +491,13 @@ final class Core implements RoundHost {
   private void executed(Hash id) {
     for (Block child : state.tree.markExecuted(id)) {
       execute(child);
+    }
+  }
+
+  private void onDraftBuilt(Hash draftId, Optional<Block> built) {
+    EpochState s = state;
+    if (s != null && s.draft.isPresent() && s.draft.get().block().hash().equals(draftId)) {
+      leader.onDraftBuilt(s.draft.get(), built);
     }
   }
 

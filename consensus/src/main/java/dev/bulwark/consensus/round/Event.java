@@ -3,6 +3,7 @@ package dev.bulwark.consensus.round;
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.port.ExecutionResult;
+import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
@@ -33,6 +34,15 @@ public sealed interface Event {
    * invalid.
    */
   record BlockExecuted(long now, Hash blockId, Optional<ExecutionResult> result) implements Event {}
+
+  /**
+   * The answer to a leader's draft {@link Action.ExecuteBlock} when the environment rebuilt the
+   * body: {@code block} is the draft with the transactions that are invalid on the parent left
+   * out (a pipelined ancestor may already include them) and the execution fields filled in, or
+   * empty when no block can be built. The core signs it only if its header keeps the draft's
+   * parent, number, time, proposer, epoch, round and skipped rounds.
+   */
+  record DraftBuilt(long now, Hash draftId, Optional<Block> block) implements Event {}
 
   /** The ledger applied an epoch-ending block: the validator set of the next epoch. */
   record EpochChange(long now, ValidatorSet next) implements Event {}

@@ -98,7 +98,24 @@ final class Leader {
     if (result.isEmpty() || host.awaitingEpochChange() || draft.round() != s.pacemaker.round()) {
       return;
     }
-    Block block = ProposalDrafts.complete(draft.block(), result.get());
+    sign(draft, ProposalDrafts.complete(draft.block(), result.get()));
+  }
+
+  /** The environment rebuilt the draft's body: sign it if it is still the draft's block. */
+  void onDraftBuilt(Draft draft, Optional<Block> built) {
+    EpochState s = host.state();
+    s.draft = Optional.empty();
+    if (built.isEmpty() || host.awaitingEpochChange() || draft.round() != s.pacemaker.round()) {
+      return;
+    }
+    if (!ProposalDrafts.sameSlot(draft.block().header(), built.get().header())) {
+      LOG.warn("{} drops a rebuilt draft that changed its header in round {}", self, draft.round());
+      return;
+    }
+    sign(draft, built.get());
+  }
+
+  private void sign(Draft draft, Block block) {
     BlsSignature signature;
     try {
       signature = safety.signProposal(block);

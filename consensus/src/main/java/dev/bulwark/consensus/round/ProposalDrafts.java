@@ -47,4 +47,16 @@ final class ProposalDrafts {
     BlockHeader header = result.applyTo(draft.header().toBuilder()).build();
     return new Block(header, draft.transactions(), draft.evidence());
   }
+
+  /** True when {@code built} keeps every field of {@code draft} that consensus decided. */
+  static boolean sameSlot(BlockHeader draft, BlockHeader built) {
+    return draft.parentHash().equals(built.parentHash())
+        && draft.parentQc().equals(built.parentQc())
+        && draft.number() == built.number()
+        && draft.timestampMillis() == built.timestampMillis()
+        && draft.proposer().equals(built.proposer())
+        && draft.epoch() == built.epoch()
+        && draft.round() == built.round()
+        && draft.skippedRounds().equals(built.skippedRounds());
+  }
 }

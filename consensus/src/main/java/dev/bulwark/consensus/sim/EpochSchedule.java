@@ -49,7 +49,7 @@ public final class EpochSchedule {
     return cache.computeIfAbsent(
         epoch,
         e -> {
-          Seats s = scripted.get((int) Math.min(e, scripted.size() - 1L));
+          Seats s = scripted.get(scriptIndex(e));
           List<ValidatorInfo> infos = new ArrayList<>();
           s.powers().forEach((k, p) -> infos.add(keys.get(k).info(BigInteger.valueOf(p))));
           infos.sort(Comparator.comparing(ValidatorInfo::address));
@@ -60,13 +60,18 @@ public final class EpochSchedule {
   /** The voting power of key {@code index} in {@code epoch} (0 without a seat). */
   public long powerOf(int index, long epoch) {
     return scripted
-        .get((int) Math.min(epoch, scripted.size() - 1L))
+        .get(scriptIndex(epoch))
         .powers()
         .getOrDefault(index, 0L);
   }
 
   /** True when key {@code index} holds a seat in {@code epoch}. */
   public boolean isMember(int index, long epoch) {
-    return scripted.get((int) Math.min(epoch, scripted.size() - 1L)).powers().containsKey(index);
+    return scripted.get(scriptIndex(epoch)).powers().containsKey(index);
+  }
+
+  /** Epoch 1 (the genesis set: genesis ends epoch 0) plays the first scripted seats. */
+  private int scriptIndex(long epoch) {
+    return (int) Math.max(0, Math.min(epoch - 1, scripted.size() - 1L));
   }
 }

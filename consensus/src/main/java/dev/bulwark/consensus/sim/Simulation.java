@@ -23,6 +23,7 @@ import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.SigningData;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
+import dev.bulwark.ledger.crypto.bls.MemoizingScheme;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
@@ -91,7 +92,7 @@ public final class Simulation {
     if (realBls) {
       this.scheme =
           options.shareBlsVerification()
-              ? new MemoizedScheme(SignatureScheme.BLS)
+              ? new MemoizingScheme(SignatureScheme.BLS)
               : SignatureScheme.BLS;
     } else {
       TestSignatureScheme test = new TestSignatureScheme();
@@ -150,7 +151,7 @@ public final class Simulation {
     List<Violation> violations = sim.runToEnd();
     return new SimResult(
         scenario,
-        sim.schedule.set(0).size(),
+        sim.schedule.set(1).size(),
         seed,
         realBls,
         sim.highestHonestCommit,
@@ -276,7 +277,7 @@ public final class Simulation {
             CHAIN_ID, new ValidatorSigner(n.key.address(), n.key.secretKey(), scheme), storage);
     EpochProvider epochs =
         epoch ->
-            n.chain.height() >= epoch * plan.epochLength()
+            epoch >= 1 && n.chain.height() >= (epoch - 1) * plan.epochLength()
                 ? Optional.of(schedule.set(epoch))
                 : Optional.empty();
     n.core = new RoundManager(config, rules, n.payloads, epochs, n.chain);

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** One valid, signed message of every type (real BLS), built on a short chain. */
 final class MessageSamples {
-  private final ChainFixture chain = new ChainFixture(4, 61, 1);
+  private final ChainFixture chain = new ChainFixture(4, 61, 2);
   private final Block b1;
   private final Block b2;
   private final Block b4;
@@ -53,13 +53,13 @@ final class MessageSamples {
   }
 
   ProposalMessage proposal() {
-    ProposalData d = new ProposalData(ChainFixture.CHAIN_ID, 1, 4, b4.hash());
+    ProposalData d = new ProposalData(ChainFixture.CHAIN_ID, chain.epoch(), 4, b4.hash());
     return new ProposalMessage(b4, chain.validators().get(0).sign(d), Optional.empty());
   }
 
   ProposalMessage proposalWithBodyAndTc() {
     Block b = chain.child(b2, qc2, 4, 1);
-    ProposalData d = new ProposalData(ChainFixture.CHAIN_ID, 1, 4, b.hash());
+    ProposalData d = new ProposalData(ChainFixture.CHAIN_ID, chain.epoch(), 4, b.hash());
     return new ProposalMessage(b, chain.validators().get(1).sign(d), Optional.of(tc3));
   }
 
@@ -70,7 +70,7 @@ final class MessageSamples {
   }
 
   TimeoutMessage timeout() {
-    TimeoutData d = new TimeoutData(ChainFixture.CHAIN_ID, 1, 4, 2);
+    TimeoutData d = new TimeoutData(ChainFixture.CHAIN_ID, chain.epoch(), 4, 2);
     return new TimeoutMessage(
         d,
         chain.validators().get(3).address(),
@@ -80,7 +80,7 @@ final class MessageSamples {
   }
 
   SyncInfo syncInfo() {
-    return new SyncInfo(1, Optional.of(qc2), Optional.of(qc2), Optional.of(tc3));
+    return new SyncInfo(chain.epoch(), Optional.of(qc2), Optional.of(qc2), Optional.of(tc3));
   }
 
   BlockRetrievalRequest blockRequest() {
@@ -112,7 +112,7 @@ final class MessageSamples {
         vote(),
         timeout(),
         syncInfo(),
-        new SyncInfo(1, Optional.empty(), Optional.empty(), Optional.empty()),
+        new SyncInfo(chain.epoch(), Optional.empty(), Optional.empty(), Optional.empty()),
         blockRequest(),
         blockResponse(),
         new BlockRetrievalResponse(b1.hash(), List.of()),

@@ -7,6 +7,7 @@ import dev.bulwark.consensus.message.CommittedBlocksRequest;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.ProposalMessage;
 import dev.bulwark.consensus.message.SyncInfo;
+import dev.bulwark.consensus.message.TimeoutMessage;
 import dev.bulwark.consensus.message.VoteMessage;
 import dev.bulwark.consensus.port.ExecutionResult;
 import dev.bulwark.consensus.port.InMemoryCommittedChain;
@@ -16,6 +17,7 @@ import dev.bulwark.consensus.safety.SafetyRules;
 import dev.bulwark.consensus.safety.ValidatorSigner;
 import dev.bulwark.consensus.testing.ChainFixture;
 import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.CommitProof;
 import dev.bulwark.ledger.chain.ProposalData;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
@@ -34,11 +36,19 @@ class RoundManagerTest {
   private static final ExecutionResult RESULT =
       new ExecutionResult(Hash.ZERO, Hash.ZERO, Hash.ZERO, Hash.ZERO, 0, 0, BigInteger.ZERO);
 
-  private final ChainFixture chain = new ChainFixture(4, 71, 0);
+  private final ChainFixture chain = new ChainFixture(4, 71, 1);
   private final InMemorySafetyStorage storage = new InMemorySafetyStorage();
   private final ConsensusConfig config = ConsensusConfig.defaults(ChainFixture.CHAIN_ID, 100);
 
   private RoundManager node(int index) {
+    return node(index, Payload.EMPTY);
+  }
+
+  private RoundManager node(int index, Payload payload) {
+    return node(index, payload, new InMemoryCommittedChain(chain.root()));
+  }
+
+  private RoundManager node(int index, Payload payload, InMemoryCommittedChain committed) {
     TestValidator v = chain.validators().get(index);
     SafetyRules rules =
         new SafetyRules(
@@ -48,9 +58,9 @@ class RoundManagerTest {
     return new RoundManager(
         config,
         rules,
-        (e, r, p) -> Payload.EMPTY,
-        e -> e == 0 ? Optional.of(chain.set()) : Optional.empty(),
-        new InMemoryCommittedChain(chain.root()));
+        (e, r, p) -> payload,
+        e -> e == chain.epoch() ? Optional.of(chain.set()) : Optional.empty(),
+        committed);
   }
 
   /** A validly signed proposal of round 1 by its leader, at time {@code ts}. */
@@ -64,7 +74,7 @@ class RoundManagerTest {
         chain
             .validators()
             .get(leader)
-            .sign(new ProposalData(ChainFixture.CHAIN_ID, 0, 1, b.hash())),
+            .sign(new ProposalData(ChainFixture.CHAIN_ID, chain.epoch(), 1, b.hash())),
         Optional.empty());
   }
 
@@ -92,7 +102,7 @@ class RoundManagerTest {
     List<Action> out = n.handle(new Event.Start(T0));
 
     assertThat(n.round()).isEqualTo(1);
-    assertThat(n.epoch()).isZero();
+    assertThat(n.epoch()).isEqualTo(chain.epoch());
     assertThat(actions(out, Action.SetTimer.class))
         .anySatisfy(
             t -> {
@@ -161,7 +171,7 @@ class RoundManagerTest {
             chain
                 .validators()
                 .get(other)
-                .sign(new ProposalData(ChainFixture.CHAIN_ID, 0, 1, good.block().hash())),
+                .sign(new ProposalData(ChainFixture.CHAIN_ID, chain.epoch(), 1, good.block().hash())),
             Optional.empty());
 
     List<Action> out = n.handle(new Event.MessageReceived(T0 + 20, PEER, forged));
@@ -302,9 +312,63 @@ class RoundManagerTest {
             });
 
     List<Action> later =
-        n.handle(new Event.TimerFired(parentTime + 250, TimerKind.PROPOSAL_DELAY, 0, 1));
+        n.handle(new Event.TimerFired(parentTime + 250, TimerKind.PROPOSAL_DELAY, chain.epoch(), 1));
     Action.ExecuteBlock draft = actions(later, Action.ExecuteBlock.class).get(0);
     assertThat(draft.draft()).isTrue();
     assertThat(draft.block().header().timestampMillis()).isEqualTo(parentTime + 250);
+  }
+
+  @Test
+  void theLeaderSignsARebuiltDraftOnlyWhenItKeepsTheDraftsSlot() {
+    Payload two = new Payload(List.of(Bytes.of(new byte[] {1}), Bytes.of(new byte[] {2})), List.of());
+    long start = chain.root().header().timestampMillis() + 1_000;
+
+    RoundManager n = node(leaderOf(1), two);
+    Action.ExecuteBlock draft =
+        actions(n.handle(new Event.Start(start)), Action.ExecuteBlock.class).get(0);
+    assertThat(draft.block().transactions()).hasSize(2);
+    Block rebuilt =
+        new Block(
+            RESULT.applyTo(draft.block().header().toBuilder()).build(),
+            List.of(Bytes.of(new byte[] {2})),
+            List.of());
+    List<Action> out = n.handle(new Event.DraftBuilt(start + 5, draft.block().hash(), Optional.of(rebuilt)));
+    assertThat(actions(out, Action.Broadcast.class))
+        .singleElement()
+        .satisfies(b -> assertThat(((ProposalMessage) b.message()).block()).isEqualTo(rebuilt));
+
+    RoundManager other = node(leaderOf(1), two);
+    storage.save(dev.bulwark.consensus.safety.SafetyData.initial(0));
+    Action.ExecuteBlock second =
+        actions(other.handle(new Event.Start(start)), Action.ExecuteBlock.class).get(0);
+    Block moved =
+        new Block(
+            second.block().header().toBuilder().timestampMillis(start + 99).build(),
+            List.of(),
+            List.of());
+    List<Action> refused =
+        other.handle(new Event.DraftBuilt(start + 5, second.block().hash(), Optional.of(moved)));
+    assertThat(actions(refused, Action.Broadcast.class)).isEmpty();
+  }
+
+  @Test
+  void afterARestartOfEveryNodeTheCommittedRootsQcLetsItTimeOut() {
+    Block b1 = chain.child(chain.root(), chain.rootQc(), 1, leaderOf(1));
+    Block b2 = chain.child(b1, chain.qc(b1), 2, leaderOf(2));
+    Block b3 = chain.child(b2, chain.qc(b2), 3, leaderOf(3));
+    InMemoryCommittedChain committed = new InMemoryCommittedChain(chain.root());
+    committed.append(List.of(b1), new CommitProof(chain.qc(b2)), List.of());
+    committed.append(List.of(b2), new CommitProof(chain.qc(b3)), List.of());
+    RoundManager n = node(follower(), Payload.EMPTY, committed);
+    long start = b3.header().timestampMillis() + 10;
+
+    n.handle(new Event.Start(start));
+    assertThat(n.highestQc()).contains(chain.qc(b2));
+    assertThat(n.round()).isEqualTo(3);
+    List<Action> out =
+        n.handle(new Event.TimerFired(start + 60_000, TimerKind.ROUND_TIMEOUT, chain.epoch(), 3));
+
+    assertThat(actions(out, Action.Broadcast.class))
+        .anySatisfy(b -> assertThat(b.message()).isInstanceOf(TimeoutMessage.class));
   }
 }

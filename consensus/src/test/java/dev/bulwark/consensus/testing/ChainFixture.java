@@ -27,7 +27,7 @@ public final class ChainFixture {
   public ChainFixture(int n, long seed, long epoch) {
     this.validators = TestValidators.create(n, seed);
     this.epoch = epoch;
-    this.root = epoch == 0 ? genesis() : epochEnd(epoch);
+    this.root = epoch <= 1 ? genesis() : epochEnd(epoch);
   }
 
   private static Block genesis() {
@@ -35,14 +35,14 @@ public final class ChainFixture {
         BlockHeader.builder().number(0).timestampMillis(1_000_000).build(), List.of(), List.of());
   }
 
-  /** The block ending epoch - 1 (number epoch * 100), on a made-up parent. */
+  /** The block ending epoch - 1 (number (epoch - 1) * 100), on a made-up parent. */
   private Block epochEnd(long epoch) {
     QuorumCertificate parent =
         QuorumCertificate.genesis(CHAIN_ID, validators.validatorSet(epoch - 1), Hash.ZERO);
     BlockHeader h =
         BlockHeader.builder()
             .parentQc(parent)
-            .number(epoch * 100)
+            .number((epoch - 1) * 100)
             .timestampMillis(1_000_000)
             .epoch(epoch - 1)
             .round(50)

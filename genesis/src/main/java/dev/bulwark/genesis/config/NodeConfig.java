@@ -1,16 +1,20 @@
 package dev.bulwark.genesis.config;
 
 import dev.bulwark.genesis.model.Endpoint;
+import dev.bulwark.ledger.crypto.NodeKey;
+import dev.bulwark.ledger.types.Bytes;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * One node's configuration ({@code node.toml}): where its genesis, keys and data are (relative
  * paths are relative to the node.toml file), the host it listens on and advertises, its p2p and
- * JSON-RPC ports, and the p2p endpoints of its peers.
+ * JSON-RPC ports, the p2p endpoints of its peers and the node public keys of the observers it
+ * admits.
  */
 public record NodeConfig(
-    Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort, List<Endpoint> peers) {
+    Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort, List<Endpoint> peers,
+    List<Bytes> observers) {
   /** The data directory written by the generator: {@code data} beside node.toml. */
   public static final String DEFAULT_DATA_DIR = "data";
 
@@ -25,10 +29,22 @@ public record NodeConfig(
       throw new IllegalArgumentException("p2pPort and rpcPort must differ, both are " + p2pPort);
     }
     peers = List.copyOf(peers);
+    observers = List.copyOf(observers == null ? List.of() : observers);
+    for (Bytes key : observers) {
+      if (!NodeKey.isValidPublicKey(key)) {
+        throw new IllegalArgumentException("observers: " + key + " is not a 32-byte Ed25519 node public key");
+      }
+    }
     if (peers.contains(own)) {
       throw new IllegalArgumentException("peers must not contain the node's own endpoint " + own);
     }
     host = own.host();
+  }
+
+  /** A configuration that admits no observers. */
+  public NodeConfig(Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort,
+      List<Endpoint> peers) {
+    this(genesis, keyDir, dataDir, host, p2pPort, rpcPort, peers, List.of());
   }
 
   /** This node's own p2p endpoint. */
@@ -39,6 +55,6 @@ public record NodeConfig(
   /** A copy whose relative paths are resolved against {@code dir} (the node.toml's directory). */
   public NodeConfig resolvedAgainst(Path dir) {
     return new NodeConfig(dir.resolve(genesis).normalize(), dir.resolve(keyDir).normalize(),
-        dir.resolve(dataDir).normalize(), host, p2pPort, rpcPort, peers);
+        dir.resolve(dataDir).normalize(), host, p2pPort, rpcPort, peers, observers);
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.bulwark.genesis.model.Endpoint;
+import dev.bulwark.ledger.crypto.NodeKey;
+import dev.bulwark.ledger.types.Bytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ public final class NodeConfigToml {
   public static final String FILE_NAME = "node.toml";
   private static final TomlMapper MAPPER = new TomlMapper();
   private static final Set<String> KEYS =
-      Set.of("genesis", "keyDir", "dataDir", "host", "p2pPort", "rpcPort", "peers");
+      Set.of("genesis", "keyDir", "dataDir", "host", "p2pPort", "rpcPort", "peers", "observers");
   private static final String HEADER = """
       # Bulwark node configuration (format: genesis/README.md).
       # Relative paths are relative to the directory of this file.
@@ -40,6 +42,7 @@ public final class NodeConfigToml {
     if (config.peers().isEmpty()) {
       n.putArray("peers");
     }
+    config.observers().forEach(k -> n.withArray("observers").add(k.toHex()));
     try {
       return HEADER + MAPPER.writeValueAsString(n);
     } catch (JacksonException e) {
@@ -85,11 +88,13 @@ public final class NodeConfigToml {
     Integer p2pPort = port(obj, "p2pPort", problems);
     Integer rpcPort = port(obj, "rpcPort", problems);
     List<Endpoint> peers = peers(obj, problems);
+    List<Bytes> observers = observers(obj, problems);
     if (!problems.isEmpty()) {
       throw new NodeConfigException(source, problems);
     }
     try {
-      return new NodeConfig(Path.of(genesis), Path.of(keyDir), Path.of(dataDir), host, p2pPort, rpcPort, peers);
+      return new NodeConfig(Path.of(genesis), Path.of(keyDir), Path.of(dataDir), host, p2pPort, rpcPort, peers,
+          observers);
     } catch (IllegalArgumentException e) {
       throw new NodeConfigException(source, List.of(e.getMessage()));
     }
@@ -119,6 +124,35 @@ public final class NodeConfigToml {
       return null;
     }
     return v.intValue();
+  }
+
+  private static List<Bytes> observers(ObjectNode obj, List<String> problems) {
+    JsonNode v = obj.get("observers");
+    List<Bytes> keys = new ArrayList<>();
+    if (v == null) {
+      return keys;
+    }
+    if (!v.isArray()) {
+      problems.add("observers: must be an array of node public keys (0x + 64 hex digits)");
+      return keys;
+    }
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode k = v.get(i);
+      Bytes key = null;
+      if (k.isTextual()) {
+        try {
+          key = Bytes.fromHex(k.textValue());
+        } catch (IllegalArgumentException e) {
+          key = null;
+        }
+      }
+      if (key == null || !NodeKey.isValidPublicKey(key)) {
+        problems.add("observers[" + i + "]: must be a 32-byte Ed25519 node public key as 0x + 64 hex digits");
+      } else {
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   private static List<Endpoint> peers(ObjectNode obj, List<String> problems) {

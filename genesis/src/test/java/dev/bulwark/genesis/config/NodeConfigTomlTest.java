@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.genesis.model.Endpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.ledger.crypto.NodeKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +23,22 @@ class NodeConfigTomlTest {
     String toml = NodeConfigToml.write(CONFIG);
     assertThat(toml).startsWith("# Bulwark node configuration").contains("p2pPort = 30304");
     assertThat(NodeConfigToml.read(toml, "node.toml")).isEqualTo(CONFIG);
+  }
+
+  @Test
+  void observersRoundTripAndBadKeysAreReported() throws Exception {
+    Bytes observer = NodeKey.generate(new SecureRandom()).publicKey();
+    NodeConfig withObserver = new NodeConfig(CONFIG.genesis(), CONFIG.keyDir(), CONFIG.dataDir(),
+        CONFIG.host(), CONFIG.p2pPort(), CONFIG.rpcPort(), CONFIG.peers(), List.of(observer));
+    String toml = NodeConfigToml.write(withObserver);
+    assertThat(toml).contains(observer.toHex());
+    assertThat(NodeConfigToml.read(toml, "node.toml").observers()).containsExactly(observer);
+
+    String bad = NodeConfigToml.write(CONFIG) + "observers = ['0x1234', 7]\n";
+    assertThatThrownBy(() -> NodeConfigToml.read(bad, "node.toml"))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("observers[0]: must be a 32-byte Ed25519 node public key")
+        .hasMessageContaining("observers[1]");
   }
 
   @Test

@@ -1,0 +1,189 @@
+package dev.bulwark.node.consensus;
+
+import dev.bulwark.consensus.message.ConsensusMessage;
+import dev.bulwark.consensus.message.ConsensusMessageCodec;
+import dev.bulwark.consensus.message.ProposalMessage;
+import dev.bulwark.consensus.round.Action;
+import dev.bulwark.consensus.round.Event;
+import dev.bulwark.consensus.round.PenaltyReason;
+import dev.bulwark.consensus.round.RoundManager;
+import dev.bulwark.ledger.chain.EvidenceCodec;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.node.bus.BusMessages;
+import dev.bulwark.node.bus.BusMessages.CommitReply;
+import dev.bulwark.node.bus.BusMessages.CommitRequest;
+import dev.bulwark.node.bus.BusMessages.ExecuteReply;
+import dev.bulwark.node.bus.BusMessages.ExecuteRequest;
+import dev.bulwark.node.bus.BusMessages.Inbound;
+import dev.bulwark.node.bus.BusMessages.Outbound;
+import dev.bulwark.node.network.PeerDirectory;
+import dev.bulwark.node.network.WireTypes;
+import dev.bulwark.node.status.NodeStatus;
+import dev.bulwark.p2p.scoring.Offence;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts the consensus state machine on one event-loop context: every input (peer messages, timer
+ * expiries, execution results, commits applied) becomes an {@link Event} handled there, and every
+ * {@link Action} is carried out by sending to the other verticles. Timers only post events back
+ * to this context; nothing here blocks.
+ */
+public final class ConsensusVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusVerticle.class);
+  /** Execution of a large block on a loaded machine can take seconds; a missed reply is a bug. */
+  private static final DeliveryOptions LEDGER_CALL = new DeliveryOptions().setSendTimeout(120_000);
+
+  private final RoundManager core;
+  private final PeerDirectory directory;
+  private final EvidencePool evidence;
+  private final NodeStatus status;
+  private final Clock clock;
+  private final Runnable onFatal;
+  private EventBus bus;
+  private ValidatorSet announcedSet;
+  private boolean stopped;
+
+  /**
+   * Runs {@code core}; resolves validators through {@code directory}, keeps found evidence in
+   * {@code evidence}, reports to {@code status}; {@code onFatal} stops the node when the ledger
+   * refuses a commit (continuing would let it diverge from its own consensus).
+   */
+  public ConsensusVerticle(RoundManager core, PeerDirectory directory, EvidencePool evidence,
+      NodeStatus status, Clock clock, Runnable onFatal) {
+    this.core = core;
+    this.directory = directory;
+    this.evidence = evidence;
+    this.status = status;
+    this.clock = clock;
+    this.onFatal = onFatal;
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    bus.<Inbound>consumer(BusMessages.CONSENSUS_INBOUND, m -> onInbound(m.body()));
+    handle(new Event.Start(now()));
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    return Future.succeededFuture();
+  }
+
+  private long now() {
+    return clock.millis();
+  }
+
+  private void onInbound(Inbound in) {
+    if (in.message() instanceof ProposalMessage p) {
+      status.seen(p.block().header().number());
+    }
+    handle(new Event.MessageReceived(now(), in.from(), in.message()));
+  }
+
+  private void handle(Event event) {
+    if (stopped) {
+      return;
+    }
+    List<Action> actions = core.handle(event);
+    status.consensus(core.epoch(), core.round());
+    announceValidators();
+    for (Action a : actions) {
+      act(a);
+    }
+  }
+
+  /** Tells the p2p layer the set of the epoch consensus is now in (allow list, prechecks). */
+  private void announceValidators() {
+    ValidatorSet set = core.validators();
+    if (set != null && set != announcedSet) {
+      announcedSet = set;
+      directory.enter(set);
+      bus.send(BusMessages.P2P_VALIDATORS, new BusMessages.ValidatorsChanged(set));
+    }
+  }
+
+  private void act(Action a) {
+    if (a instanceof Action.SendTo s) {
+      Optional<Bytes> key = directory.nodeKeyOf(s.validator());
+      if (key.isPresent()) {
+        bus.send(BusMessages.P2P_OUTBOUND, Outbound.to(key.get(), WireTypes.CONSENSUS, encode(s.message())));
+      } else {
+        LOG.warn("no node key known for validator {}", s.validator());
+      }
+    } else if (a instanceof Action.Broadcast b) {
+      bus.send(BusMessages.P2P_OUTBOUND, Outbound.toAll(WireTypes.CONSENSUS, encode(b.message())));
+    } else if (a instanceof Action.SendToPeer p) {
+      bus.send(BusMessages.P2P_OUTBOUND,
+          Outbound.to(PeerDirectory.nodeKey(p.peer()), WireTypes.CONSENSUS, encode(p.message())));
+    } else if (a instanceof Action.ExecuteBlock x) {
+      execute(x);
+    } else if (a instanceof Action.CommitBlocks c) {
+      commit(c);
+    } else if (a instanceof Action.SetTimer t) {
+      vertx.setTimer(Math.max(1, t.atMillis() - now()),
+          id -> handle(new Event.TimerFired(now(), t.kind(), t.epoch(), t.round())));
+    } else if (a instanceof Action.ReportEvidence r) {
+      if (evidence.add(r.evidence())) {
+        bus.send(BusMessages.P2P_OUTBOUND,
+            Outbound.toAll(WireTypes.EVIDENCE, Bytes.of(EvidenceCodec.encode(r.evidence()))));
+      }
+    } else if (a instanceof Action.PenalisePeer p) {
+      bus.send(BusMessages.P2P_PENALTY,
+          new BusMessages.Penalty(PeerDirectory.nodeKey(p.peer()), offence(p.reason()), p.detail()));
+    }
+  }
+
+  private void execute(Action.ExecuteBlock x) {
+    bus.<ExecuteReply>request(BusMessages.LEDGER_EXECUTE,
+            new ExecuteRequest(x.block(), x.parent(), x.draft()), LEDGER_CALL)
+        .onComplete(ar -> {
+          ExecuteReply reply = ar.succeeded()
+              ? ar.result().body()
+              : new ExecuteReply(Optional.empty(), Optional.empty());
+          if (ar.failed()) {
+            LOG.warn("execution of block {} failed: {}", x.block().header().number(), ar.cause().toString());
+          }
+          if (x.draft() && reply.built().isPresent()) {
+            handle(new Event.DraftBuilt(now(), x.block().hash(), reply.built()));
+          } else {
+            handle(new Event.BlockExecuted(now(), x.block().hash(), reply.result()));
+          }
+        });
+  }
+
+  private void commit(Action.CommitBlocks c) {
+    bus.<CommitReply>request(BusMessages.LEDGER_COMMIT,
+            new CommitRequest(c.blocks(), c.proof(), c.proofPath()), LEDGER_CALL)
+        .onSuccess(reply -> reply.body().nextValidators()
+            .ifPresent(set -> handle(new Event.EpochChange(now(), set))))
+        .onFailure(e -> {
+          LOG.error("the ledger refused a commit consensus decided; stopping the node: {}", e.getMessage());
+          stopped = true;
+          onFatal.run();
+        });
+  }
+
+  private static Bytes encode(ConsensusMessage message) {
+    return Bytes.of(ConsensusMessageCodec.encode(message));
+  }
+
+  private static Offence offence(PenaltyReason reason) {
+    return switch (reason) {
+      case BAD_SIGNATURE, INVALID_CERTIFICATE -> Offence.INVALID_SIGNATURE;
+      case WRONG_EPOCH, UNREQUESTED, TOO_FAR_IN_FUTURE -> Offence.DUPLICATE_FLOOD;
+      default -> Offence.DECODE_FAILURE;
+    };
+  }
+}

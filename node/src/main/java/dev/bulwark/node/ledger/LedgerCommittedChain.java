@@ -1,0 +1,34 @@
+package dev.bulwark.node.ledger;
+
+import dev.bulwark.consensus.port.CommittedChain;
+import dev.bulwark.consensus.port.FinalityRecord;
+import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.store.ChainStore;
+import java.util.Optional;
+
+/** The consensus core's view of the committed chain: reads of the ledger's store (thread-safe). */
+public final class LedgerCommittedChain implements CommittedChain {
+  private final ChainStore store;
+
+  /** A view of {@code store}. */
+  public LedgerCommittedChain(ChainStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public long height() {
+    return store.head().number();
+  }
+
+  @Override
+  public Optional<Block> block(long number) {
+    return store.block(number);
+  }
+
+  @Override
+  public Optional<FinalityRecord> finality(long number) {
+    return store
+        .finality(number)
+        .map(f -> new FinalityRecord(f.proof(), f.proofPath(), f.lastNumber()));
+  }
+}

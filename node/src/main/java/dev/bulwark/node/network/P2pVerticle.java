@@ -1,0 +1,186 @@
+package dev.bulwark.node.network;
+
+import dev.bulwark.consensus.message.ConsensusMessage;
+import dev.bulwark.consensus.message.ConsensusMessageCodec;
+import dev.bulwark.consensus.round.SignaturePrecheck;
+import dev.bulwark.ledger.chain.Evidence;
+import dev.bulwark.ledger.chain.EvidenceCodec;
+import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.chain.VerificationException;
+import dev.bulwark.ledger.codec.DecodeException;
+import dev.bulwark.ledger.codec.Rlp;
+import dev.bulwark.ledger.codec.RlpReader;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.mempool.MempoolListener;
+import dev.bulwark.ledger.mempool.PooledTransaction;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.node.bus.BusMessages;
+import dev.bulwark.node.bus.BusMessages.Inbound;
+import dev.bulwark.node.bus.BusMessages.Outbound;
+import dev.bulwark.node.bus.BusMessages.Penalty;
+import dev.bulwark.node.bus.BusMessages.TransactionBatch;
+import dev.bulwark.node.consensus.EvidencePool;
+import dev.bulwark.node.status.NodeStatus;
+import dev.bulwark.p2p.InboundMessage;
+import dev.bulwark.p2p.P2pNetwork;
+import dev.bulwark.p2p.peer.PeerId;
+import dev.bulwark.p2p.scoring.Offence;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.EventBus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the node's {@link P2pNetwork}: decodes inbound consensus frames and checks their signatures
+ * on worker threads (in parallel, off the consensus context) before handing them to consensus;
+ * forwards gossiped transactions to the ledger worker and relays what the mempool admits; checks
+ * and relays evidence; sends what the other verticles ask for; applies penalties.
+ */
+public final class P2pVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(P2pVerticle.class);
+  /** Most transactions in one gossiped batch. */
+  public static final int MAX_BATCH = 256;
+
+  private final P2pNetwork network;
+  private final long chainId;
+  private final SignatureScheme scheme;
+  private final EvidencePool evidence;
+  private final NodeStatus status;
+  private final int verifyThreads;
+  private volatile ValidatorSet validators;
+  private WorkerExecutor verifiers;
+  private EventBus bus;
+  private long peerTimer = -1;
+
+  /** Runs {@code network}; {@code scheme} is the memoizing scheme consensus also verifies with. */
+  public P2pVerticle(P2pNetwork network, long chainId, SignatureScheme scheme, EvidencePool evidence,
+      NodeStatus status, int verifyThreads) {
+    this.network = network;
+    this.chainId = chainId;
+    this.scheme = scheme;
+    this.evidence = evidence;
+    this.status = status;
+    this.verifyThreads = verifyThreads;
+  }
+
+  /** A mempool listener relaying newly admitted transactions to peers (never back to their origin). */
+  public MempoolListener relay() {
+    return batch -> {
+      Map<Optional<Bytes>, List<PooledTransaction>> byOrigin =
+          batch.stream().collect(Collectors.groupingBy(tx -> tx.origin().peer()));
+      byOrigin.forEach((origin, txs) -> {
+        for (int i = 0; i < txs.size(); i += MAX_BATCH) {
+          List<Bytes> raws = txs.subList(i, Math.min(txs.size(), i + MAX_BATCH)).stream()
+              .map(tx -> tx.tx().raw()).toList();
+          vertx.eventBus().send(BusMessages.P2P_OUTBOUND,
+              Outbound.relay(WireTypes.TRANSACTIONS, encodeBatch(raws), origin));
+        }
+      });
+    };
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    verifiers = vertx.createSharedWorkerExecutor("bulwark-verify-" + network.localId().shortId(),
+        verifyThreads);
+    network.register(WireTypes.CONSENSUS, this::onConsensus);
+    network.register(WireTypes.TRANSACTIONS, this::onTransactions);
+    network.register(WireTypes.EVIDENCE, this::onEvidence);
+    bus.<Outbound>consumer(BusMessages.P2P_OUTBOUND, m -> send(m.body()));
+    bus.<Penalty>consumer(BusMessages.P2P_PENALTY, m -> network.penalise(
+        new PeerId(m.body().nodeKey()), m.body().offence(), m.body().detail()));
+    bus.<BusMessages.ValidatorsChanged>consumer(BusMessages.P2P_VALIDATORS, m -> {
+      validators = m.body().validators();
+      network.revalidateSessions();
+    });
+    peerTimer = vertx.setPeriodic(500, id -> status.peers(network.connectedPeers().size()));
+    return network.start();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(peerTimer);
+    return network.stop().eventually(() -> verifiers.close());
+  }
+
+  private void send(Outbound out) {
+    if (out.to().isPresent()) {
+      network.send(new PeerId(out.to().get()), out.type(), out.payload());
+    } else {
+      network.broadcast(out.type(), out.payload(), out.except().map(PeerId::new).orElse(null));
+    }
+  }
+
+  private void onConsensus(InboundMessage in) {
+    Bytes from = in.from().nodeKey();
+    verifiers.<ConsensusMessage>executeBlocking(() -> {
+      ConsensusMessage message = ConsensusMessageCodec.decode(in.payload().toArray());
+      SignaturePrecheck.run(chainId, validators, scheme, message);
+      return message;
+    }, false).onComplete(ar -> {
+      if (ar.succeeded()) {
+        bus.send(BusMessages.CONSENSUS_INBOUND, new Inbound(PeerDirectory.peerId(from), ar.result()));
+      } else if (ar.cause() instanceof DecodeException e) {
+        network.penalise(in.from(), Offence.DECODE_FAILURE, "consensus message: " + e.getMessage());
+      } else {
+        LOG.warn("cannot check a consensus message from {}: {}", in.from(), ar.cause().toString());
+      }
+    });
+  }
+
+  private void onTransactions(InboundMessage in) {
+    List<Bytes> raws = decodeBatch(in.payload()); // DecodeException: the transport penalises
+    bus.send(BusMessages.LEDGER_TRANSACTIONS, new TransactionBatch(raws, in.from().nodeKey()));
+  }
+
+  private void onEvidence(InboundMessage in) {
+    Evidence e = EvidenceCodec.decode(in.payload().toArray());
+    ValidatorSet set = validators;
+    if (set == null || e.epoch() != set.epoch() || e.chainId() != chainId) {
+      return; // other epochs' evidence is the ledger's to judge when a leader offers it
+    }
+    var offender = set.find(e.validator());
+    if (offender.isEmpty()) {
+      network.penalise(in.from(), Offence.INVALID_SIGNATURE, "evidence against a non-validator");
+      return;
+    }
+    verifiers.<Boolean>executeBlocking(() -> {
+      try {
+        e.verify(offender.get().blsKey(), chainId, scheme);
+        return true;
+      } catch (VerificationException bad) {
+        return false;
+      }
+    }, false).onSuccess(valid -> {
+      if (!valid) {
+        network.penalise(in.from(), Offence.INVALID_SIGNATURE, "evidence does not verify");
+      } else if (evidence.add(e)) {
+        network.broadcast(WireTypes.EVIDENCE, in.payload(), in.from());
+      }
+    });
+  }
+
+  private static Bytes encodeBatch(List<Bytes> raws) {
+    return Bytes.of(Rlp.encode(Rlp.list(raws.stream().map(Rlp::str).toList())));
+  }
+
+  private static List<Bytes> decodeBatch(Bytes payload) {
+    RlpReader list = Rlp.decodeList(payload.toArray(), "transaction batch");
+    if (list.size() > MAX_BATCH) {
+      throw new DecodeException("transaction batch of " + list.size() + " over " + MAX_BATCH);
+    }
+    List<Bytes> raws = new ArrayList<>(list.size());
+    while (list.hasNext()) {
+      raws.add(list.bytes());
+    }
+    return raws;
+  }
+}

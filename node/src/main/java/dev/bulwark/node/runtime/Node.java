@@ -1,0 +1,272 @@
+package dev.bulwark.node.runtime;
+
+import dev.bulwark.consensus.liveness.TimeoutPolicy;
+import dev.bulwark.consensus.round.ConsensusConfig;
+import dev.bulwark.consensus.round.RoundManager;
+import dev.bulwark.consensus.safety.InMemorySafetyStorage;
+import dev.bulwark.consensus.safety.SafetyRules;
+import dev.bulwark.consensus.safety.SafetyStorage;
+import dev.bulwark.consensus.safety.ValidatorSigner;
+import dev.bulwark.genesis.generator.ValidatorKeys;
+import dev.bulwark.genesis.model.Genesis;
+import dev.bulwark.genesis.model.GenesisValidator;
+import dev.bulwark.ledger.crypto.Keccak;
+import dev.bulwark.ledger.crypto.bls.BlsKeyPair;
+import dev.bulwark.ledger.crypto.bls.MemoizingScheme;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.execution.ChainParams;
+import dev.bulwark.ledger.execution.FeeMarket;
+import dev.bulwark.ledger.mempool.AddResult;
+import dev.bulwark.ledger.mempool.Mempool;
+import dev.bulwark.ledger.mempool.TxOrigin;
+import dev.bulwark.ledger.mempool.MempoolConfig;
+import dev.bulwark.ledger.mempool.PoolHead;
+import dev.bulwark.ledger.store.Ledger;
+import dev.bulwark.ledger.tx.TransactionRules;
+import dev.bulwark.ledger.types.Address;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.node.bus.BusMessages;
+import dev.bulwark.node.consensus.ConsensusVerticle;
+import dev.bulwark.node.consensus.EvidencePool;
+import dev.bulwark.node.consensus.NodePayloadSource;
+import dev.bulwark.node.ledger.LedgerCommittedChain;
+import dev.bulwark.node.ledger.LedgerVerticle;
+import dev.bulwark.node.network.P2pVerticle;
+import dev.bulwark.node.network.PeerDirectory;
+import dev.bulwark.node.status.NodeStatus;
+import dev.bulwark.p2p.P2pConfig;
+import dev.bulwark.p2p.P2pNetwork;
+import dev.bulwark.p2p.peer.PeerAddress;
+import dev.bulwark.rpc.server.HttpServerVerticle;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the ledger, builds the consensus core over its ports and deploys the
+ * verticles (ledger worker, p2p, HTTP, consensus) on the node's own Vert.x instance. Everything a
+ * node is made of is wired here, in this one place.
+ */
+public final class Node {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  private static final long START_TIMEOUT_SECONDS = 60;
+
+  private final Vertx vertx;
+  private final Ledger ledger;
+  private final NodeStatus status;
+  private final Address address;
+  private final Mempool mempool;
+  private final List<String> deployments = new ArrayList<>();
+  private final Promise<Void> terminated = Promise.promise();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private int p2pPort;
+  private int rpcPort;
+
+  private Node(Vertx vertx, Ledger ledger, NodeStatus status, Address address, Mempool mempool) {
+    this.vertx = vertx;
+    this.ledger = ledger;
+    this.status = status;
+    this.address = address;
+    this.mempool = mempool;
+  }
+
+  /** Starts a node as {@code settings} describe; returns once it listens and consensus runs. */
+  public static Node start(NodeSettings settings) throws NodeStartException {
+    Genesis genesis = settings.genesis();
+    ChainParams params = genesis.chainParams();
+    ValidatorKeys keys = NodeIdentity.load(settings);
+    Ledger ledger;
+    try {
+      ledger = settings.dataDir().openLedger(genesis);
+    } catch (RuntimeException e) {
+      throw new NodeStartException("cannot open the ledger in " + settings.dataDir().ledgerDir()
+          + ": " + e.getMessage(), e);
+    }
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
+        .setInternalBlockingPoolSize(2));
+    try {
+      return wire(vertx, ledger, settings, genesis, params, keys);
+    } catch (NodeStartException | RuntimeException e) {
+      vertx.close();
+      ledger.close();
+      throw e;
+    }
+  }
+
+  private static Node wire(Vertx vertx, Ledger ledger, NodeSettings settings, Genesis genesis,
+      ChainParams params, ValidatorKeys keys) throws NodeStartException {
+    String role = settings.observer() ? "observer" : "validator";
+    NodeStatus nodeStatus = new NodeStatus(params.chainId(), role, ledger.head());
+    SignatureScheme scheme = new MemoizingScheme(SignatureScheme.BLS);
+    EvidencePool evidence = new EvidencePool();
+    Mempool mempool = new Mempool(MempoolConfig.defaults(),
+        new TransactionRules(TransactionRules.Config.of(params.chainId())),
+        new PoolHead(ledger.accountView(), FeeMarket.nextBaseFee(ledger.head(), params),
+            params.blockGasLimit()));
+
+    Map<Address, Bytes> genesisKeys = new LinkedHashMap<>();
+    for (GenesisValidator v : genesis.validators()) {
+      genesisKeys.put(v.address(), v.nodePublicKey());
+    }
+    PeerDirectory directory = new PeerDirectory(genesisKeys, settings.observers());
+
+    Address self;
+    SafetyRules safety;
+    if (settings.observer()) {
+      // Never a member of any set: the rules refuse to sign ("not a validator"), so it never votes.
+      BlsKeyPair throwaway = BlsKeyPair.generate(new SecureRandom());
+      self = Address.of(Arrays.copyOfRange(Keccak.hash256(throwaway.publicKey().toBytes().toArray()), 12, 32));
+      safety = new SafetyRules(params.chainId(),
+          new ValidatorSigner(self, throwaway.secretKey(), scheme), new InMemorySafetyStorage());
+    } else {
+      self = keys.address();
+      SafetyStorage storage = settings.dataDir().safetyStorage();
+      safety = new SafetyRules(params.chainId(),
+          new ValidatorSigner(self, keys.bls().secretKey(), scheme), storage);
+      if (genesisKeys.get(self) == null && ledger.validatorSet(ledger.head().epoch() + 1).stream()
+          .noneMatch(s -> s.indexOf(self).isPresent())) {
+        LOG.warn("{} is not in the genesis validator set; it follows the chain and votes once it"
+            + " joins a set", self);
+      }
+    }
+    ConsensusConfig config = new ConsensusConfig(params.chainId(), params.epochLengthBlocks(),
+        settings.minBlockIntervalMillis(), 500, TimeoutPolicy.DEFAULT, 32, 50);
+    RoundManager core = new RoundManager(config, safety,
+        new NodePayloadSource(params, mempool, evidence), ledger::validatorSet,
+        new LedgerCommittedChain(ledger.chain()));
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    P2pConfig p2pConfig = P2pConfig.builder(keys.node(), params.chainId(),
+            ledger.chain().block(0).orElseThrow().hash().bytes())
+        .listen(settings.host(), settings.p2pPort())
+        .peers(settings.peers().stream().map(e -> new PeerAddress(e.host(), e.port())).toList())
+        .build();
+    P2pNetwork network = new P2pNetwork(vertx, p2pConfig, directory, metrics);
+
+    Node node = new Node(vertx, ledger, nodeStatus, self, mempool);
+    BusMessages.registerCodecs(vertx.eventBus());
+    P2pVerticle p2p = new P2pVerticle(network, params.chainId(), scheme, evidence, nodeStatus,
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    mempool.addListener(p2p.relay());
+    HttpServerVerticle http = new HttpServerVerticle(settings.host(), settings.rpcPort(),
+        nodeStatus::health, metrics::scrape);
+    ConsensusVerticle consensus = new ConsensusVerticle(core, directory, evidence, nodeStatus,
+        Clock.systemUTC(), () -> node.fail("the ledger refused a commit"));
+
+    node.deploy(new LedgerVerticle(ledger, mempool, evidence, nodeStatus, metrics),
+        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER), "ledger");
+    node.deploy(p2p, new DeploymentOptions(), "p2p");
+    node.p2pPort = settings.p2pPort();
+    node.deploy(http, new DeploymentOptions(), "HTTP");
+    node.rpcPort = http.actualPort();
+    node.deploy(consensus, new DeploymentOptions(), "consensus");
+    LOG.info("{} {} started: chain {}, head {} ({}), p2p {}:{}, HTTP {}:{}", role, self,
+        params.chainId(), ledger.head().number(), ledger.head().hash(), settings.host(),
+        node.p2pPort, settings.host(), node.rpcPort);
+    return node;
+  }
+
+  private void deploy(io.vertx.core.Deployable verticle, DeploymentOptions options, String what)
+      throws NodeStartException {
+    deployments.add(await(vertx.deployVerticle(verticle, options), "start the " + what + " verticle"));
+  }
+
+  private static <T> T await(Future<T> future, String what) throws NodeStartException {
+    try {
+      return future.toCompletionStage().toCompletableFuture()
+          .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new NodeStartException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new NodeStartException("cannot " + what + ": no answer in " + START_TIMEOUT_SECONDS + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeStartException("interrupted while trying to " + what, e);
+    }
+  }
+
+  private void fail(String reason) {
+    LOG.error("stopping the node: {}", reason);
+    stop().onComplete(ar -> terminated.tryFail(reason));
+  }
+
+  /**
+   * Stops accepting work and shuts down in reverse order: consensus first (no new votes), then
+   * p2p and HTTP, then the ledger worker (after its queued commits), then the store is closed.
+   */
+  public Future<Void> stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return terminated.future().recover(e -> Future.succeededFuture());
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id).recover(e -> {
+        LOG.warn("undeploying {} failed: {}", id, e.toString());
+        return Future.succeededFuture();
+      }));
+    }
+    return chain.compose(v -> vertx.close()).eventually(() -> {
+      ledger.close();
+      LOG.info("node stopped at block {}", ledger.head().number());
+      terminated.tryComplete();
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Completes when the node has stopped; failed when it stopped because of a fault. */
+  public Future<Void> terminated() {
+    return terminated.future();
+  }
+
+  /** The node's live figures. */
+  public NodeStatus status() {
+    return status;
+  }
+
+  /** The validator (or observer's throwaway) address the node signs as. */
+  public Address address() {
+    return address;
+  }
+
+  /** The bound p2p port. */
+  public int p2pPort() {
+    return p2pPort;
+  }
+
+  /** The bound HTTP (RPC) port. */
+  public int rpcPort() {
+    return rpcPort;
+  }
+
+  /**
+   * Admits a raw signed transaction to the mempool (Ethereum's error texts on rejection); an
+   * admitted one is gossiped to the peers. Thread-safe.
+   */
+  public AddResult submitTransaction(Bytes raw) {
+    return mempool.add(raw.toArray(), TxOrigin.LOCAL);
+  }
+
+  /** The node's ledger (reads only). */
+  public Ledger ledger() {
+    return ledger;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.bulwark.node.runtime;
+
+import dev.bulwark.genesis.model.Endpoint;
+import dev.bulwark.genesis.model.Genesis;
+import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.node.storage.DataDirectory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a node needs to run, validated by the CLI: the loaded genesis, the key directory
+ * (absent for an observer that keeps its own generated key), the data directory, where it
+ * listens, whom it dials, which observer keys it admits and its block pacing.
+ *
+ * @param observer true to follow the chain without voting
+ */
+public record NodeSettings(
+    Genesis genesis,
+    Optional<Path> keyDir,
+    DataDirectory dataDir,
+    String host,
+    int p2pPort,
+    int rpcPort,
+    List<Endpoint> peers,
+    Set<Bytes> observers,
+    long minBlockIntervalMillis,
+    boolean observer) {
+  /** The consensus default: at most one block per 250 ms on an idle network. */
+  public static final long DEFAULT_MIN_BLOCK_INTERVAL_MILLIS = 250;
+
+  public NodeSettings {
+    if (genesis == null || keyDir == null || dataDir == null || host == null || peers == null
+        || observers == null) {
+      throw new IllegalArgumentException("node settings are incomplete");
+    }
+    if (!observer && keyDir.isEmpty()) {
+      throw new IllegalArgumentException("a validator needs its key directory");
+    }
+    if (minBlockIntervalMillis < 0) {
+      throw new IllegalArgumentException("the minimum block interval must not be negative");
+    }
+    peers = List.copyOf(peers);
+    observers = Set.copyOf(observers);
+  }
+}
