@@ -179,12 +179,17 @@ final class ClusterFixture implements BeforeEachCallback, AfterAllCallback, Test
 
   /** Observes until {@code done} holds; fails after {@code timeout} naming {@code what}. */
   ClusterView await(String what, Duration timeout, Predicate<ClusterView> done) {
-    return Await.until(what, timeout, this::sample, done);
+    long start = System.nanoTime();
+    ClusterView view = Await.until(what, timeout, this::sample, done);
+    LOG.info("{} after {} ms: {}", what, (System.nanoTime() - start) / 1_000_000, view);
+    return view;
   }
 
   /** Observes for the whole {@code window}; fails as soon as {@code invariant} is broken. */
   ClusterView watch(String what, Duration window, Predicate<ClusterView> invariant) {
-    return Await.during(what, window, this::sample, invariant);
+    ClusterView view = Await.during(what, window, this::sample, invariant);
+    LOG.info("{} held for {} ms: {}", what, window.toMillis(), view);
+    return view;
   }
 
   @Override
