@@ -133,9 +133,11 @@ class FourValidatorClusterTest {
     }
     List<ClusterNode> survivors = List.of(CLUSTER.validator(0), CLUSTER.validator(1));
     long stalledAt = CLUSTER.sample().maxHeight(survivors);
-    // Tolerance of one block: at the kill a quorum certificate may already be aggregated or in
-    // flight; delivering it commits the block it certifies' parent (two-chain rule) after the
-    // kill. Any further commit needs a new certificate, i.e. 3 of 4 votes, and only 2 are left.
+    // Tolerance of one block: the baseline is taken after both killed JVMs are gone, but a
+    // certificate aggregated from their votes just before the kill (or a proposal carrying it)
+    // may still be in a survivor's socket buffer or event queue; processing it commits one more
+    // block (two-chain rule: a QC on a child commits the parent). Every further commit needs a
+    // new QC, i.e. 3 of 4 votes, and only 2 validators are left to vote.
     CLUSTER.watch("the two survivors commit at most one block past " + stalledAt, STALL_WINDOW,
         v -> v.maxHeight(survivors) <= stalledAt + 1 && survivors.stream().allMatch(n -> v.of(n).alive()));
     assertNoForkOrDoubleSignSeen();
