@@ -93,7 +93,8 @@ final class StateRootBench {
             out.accept(
                 String.format(
                     "  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f"
-                        + " ms, %,.0f nodes written, %,.0f store reads",
+                        + " ms, %,.0f nodes written, %,.0f keccak blocks, %,.0f store reads,"
+                        + " %.1f MB allocated",
                     b.accounts,
                     round,
                     round < warmupRounds ? " (warm-up)" : "",
