@@ -113,10 +113,12 @@ public final class LedgerBench {
               out);
       out.accept(
           String.format(
-              "  => %,.0f transfers/s (wall), %,.0f per thread-CPU second, median block %.1f ms",
+              "  => %,.0f transfers/s (wall), %,.0f per thread-CPU second, median block %.1f ms,"
+                  + " %.1f MB allocated per block",
               transfers.perSecond(),
               transfers.transfers() / transfers.cpuSeconds(),
-              transfers.medianBlockMs()));
+              transfers.medianBlockMs(),
+              transfers.allocatedMbPerBlock()));
 
       out.accept(
           String.format(
@@ -135,15 +137,26 @@ public final class LedgerBench {
         out.accept(
             String.format(
                 "  => %,d accounts: update cpu min %.1f ms, median %.1f ms; synced write median"
-                    + " %.1f ms; %,.0f nodes written",
-                r.accounts(), r.minCpuMs(), r.medianCpuMs(), r.medianWriteMs(), r.nodesWritten()));
+                    + " %.1f ms; %,.0f nodes written, %,.0f keccak blocks",
+                r.accounts(),
+                r.minCpuMs(),
+                r.medianCpuMs(),
+                r.medianWriteMs(),
+                r.nodesWritten(),
+                r.hashBlocks()));
       }
       // Interference from other processes only adds time, so the minima estimate the cost best.
       double ratio = roots.get(1).minCpuMs() / roots.get(0).minCpuMs();
       out.accept(
           String.format(
               "  => median ratio %.2f", roots.get(1).medianCpuMs() / roots.get(0).medianCpuMs()));
-      out.accept(String.format("  => update cost ratio (minima) %.2f", ratio));
+      out.accept(
+          String.format(
+              "  => update cost ratio (minima) %.2f; nodes written ratio %.2f, keccak blocks ratio"
+                  + " %.2f (work no cache or allocation fix removes)",
+              ratio,
+              roots.get(1).nodesWritten() / roots.get(0).nodesWritten(),
+              roots.get(1).hashBlocks() / roots.get(0).hashBlocks()));
 
       out.accept(
           String.format(

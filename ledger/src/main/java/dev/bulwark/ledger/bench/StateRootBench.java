@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  */
 final class StateRootBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final Allocation ALLOCATION = new Allocation();
   private static final int BUILD_CHUNK = 50_000;
 
   private final int accounts;
@@ -41,13 +42,17 @@ final class StateRootBench {
   private final Random random;
   private Hash root = MerkleStateTree.EMPTY_ROOT;
 
-  /** Per-size figures over the measured rounds: update CPU (min and median), write, nodes. */
+  /**
+   * Per-size figures over the measured rounds: update CPU (min and median), write, nodes and the
+   * keccak blocks hashing them took (medians).
+   */
   record Result(
       int accounts,
       double minCpuMs,
       double medianCpuMs,
       double medianWriteMs,
-      double nodesWritten) {}
+      double nodesWritten,
+      double hashBlocks) {}
 
   private StateRootBench(Path dir, int accounts) {
     this.accounts = accounts;
@@ -80,6 +85,7 @@ final class StateRootBench {
         double[][] cpu = new double[2][rounds];
         double[][] write = new double[2][rounds];
         double[][] nodes = new double[2][rounds];
+        double[][] blocks = new double[2][rounds];
         for (int round = 0; round < warmupRounds + rounds; round++) {
           for (int s = 0; s < 2; s++) {
             StateRootBench b = s == 0 ? small : large;
@@ -87,7 +93,8 @@ final class StateRootBench {
             out.accept(
                 String.format(
                     "  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f"
-                        + " ms, %,.0f nodes written, %,.0f store reads",
+                        + " ms, %,.0f nodes written, %,.0f keccak blocks, %,.0f store reads,"
+                        + " %.1f MB allocated",
                     b.accounts,
                     round,
                     round < warmupRounds ? " (warm-up)" : "",
@@ -95,17 +102,20 @@ final class StateRootBench {
                     m[1],
                     m[2],
                     m[3],
-                    m[4]));
+                    m[5],
+                    m[4],
+                    m[6]));
             if (round >= warmupRounds) {
               cpu[s][round - warmupRounds] = m[0];
               write[s][round - warmupRounds] = m[2];
               nodes[s][round - warmupRounds] = m[3];
+              blocks[s][round - warmupRounds] = m[5];
             }
           }
         }
         return List.of(
-            result(smallAccounts, cpu[0], write[0], nodes[0]),
-            result(largeAccounts, cpu[1], write[1], nodes[1]));
+            result(smallAccounts, cpu[0], write[0], nodes[0], blocks[0]),
+            result(largeAccounts, cpu[1], write[1], nodes[1], blocks[1]));
       } finally {
         large.store.close();
       }
@@ -114,13 +124,15 @@ final class StateRootBench {
     }
   }
 
-  private static Result result(int accounts, double[] cpu, double[] write, double[] nodes) {
+  private static Result result(
+      int accounts, double[] cpu, double[] write, double[] nodes, double[] blocks) {
     return new Result(
         accounts,
         Arrays.stream(cpu).min().orElse(Double.NaN),
         Stats.median(cpu),
         Stats.median(write),
-        Stats.median(nodes));
+        Stats.median(nodes),
+        Stats.median(blocks));
   }
 
   private void build() {
@@ -135,7 +147,10 @@ final class StateRootBench {
     }
   }
 
-  /** One block's update: {cpu ms, wall ms, synced write ms, nodes written, store reads}. */
+  /**
+   * One block's update: {cpu ms, wall ms, synced write ms, nodes written, store reads, keccak
+   * blocks, MB allocated by the update}.
+   */
   private double[] round(int changedKeys) {
     Map<Hash, Bytes> changes = new HashMap<>();
     while (changes.size() < changedKeys) {
@@ -143,16 +158,24 @@ final class StateRootBench {
     }
     WriteBatch batch = new WriteBatch();
     TreeStats before = tree.stats();
+    long alloc0 = ALLOCATION.bytes();
     long cpu0 = THREADS.getCurrentThreadCpuTime();
     long w0 = System.nanoTime();
     root = tree.update(root, changes, batch);
     long w1 = System.nanoTime();
     long cpu1 = THREADS.getCurrentThreadCpuTime();
+    long allocated = ALLOCATION.bytes() - alloc0;
     store.write(batch, Durability.SYNC);
     long w2 = System.nanoTime();
     TreeStats cost = tree.stats().minus(before);
     return new double[] {
-      (cpu1 - cpu0) / 1e6, (w1 - w0) / 1e6, (w2 - w1) / 1e6, cost.nodeWrites(), cost.storeReads()
+      (cpu1 - cpu0) / 1e6,
+      (w1 - w0) / 1e6,
+      (w2 - w1) / 1e6,
+      cost.nodeWrites(),
+      cost.storeReads(),
+      cost.hashBlocks(),
+      allocated / 1e6
     };
   }
 

@@ -35,11 +35,20 @@ import java.util.stream.IntStream;
  */
 final class TransferBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final Allocation ALLOCATION = new Allocation();
 
   private TransferBench() {}
 
-  /** Measured figures: transfers, wall and thread-CPU seconds of the measured blocks. */
-  record Result(long transfers, double wallSeconds, double cpuSeconds, double medianBlockMs) {
+  /**
+   * Measured figures: transfers, wall and thread-CPU seconds of the measured blocks, the median
+   * block's wall time and the mean bytes allocated per block.
+   */
+  record Result(
+      long transfers,
+      double wallSeconds,
+      double cpuSeconds,
+      double medianBlockMs,
+      double allocatedMbPerBlock) {
     double perSecond() {
       return transfers / wallSeconds;
     }
@@ -69,6 +78,7 @@ final class TransferBench {
     double[] blockMs = new double[blocks];
     long wallNanos = 0;
     long cpuNanos = 0;
+    long allocatedBytes = 0;
     try (Ledger proposer = Ledger.open(workDir.resolve("proposer"), chain.genesis(), module);
         Ledger validator = Ledger.open(workDir.resolve("validator"), chain.genesis(), module)) {
       for (int b = 0; b < total; b++) {
@@ -81,6 +91,7 @@ final class TransferBench {
         }
         proposer.commit(block, chain.commitProof(block.header()), built.result());
 
+        long alloc0 = ALLOCATION.bytes();
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         ExecutionResult result = validator.execute(block, txs);
@@ -88,7 +99,9 @@ final class TransferBench {
         validator.commit(block, chain.commitProof(block.header()), result);
         long wall = System.nanoTime() - t0;
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+        long allocated = ALLOCATION.bytes() - alloc0;
         if (b >= warmupBlocks) {
+          allocatedBytes += allocated;
           blockMs[b - warmupBlocks] = wall / 1e6;
           wallNanos += wall;
           cpuNanos += cpu;
@@ -96,18 +109,23 @@ final class TransferBench {
         out.accept(
             String.format(
                 "  block %d%s: %,d transfers, execute+commit %.1f ms (execute %.1f, commit %.1f;"
-                    + " thread cpu %.1f ms)",
+                    + " thread cpu %.1f ms; %.1f MB allocated)",
                 block.header().number(),
                 b < warmupBlocks ? " (warm-up)" : "",
                 txs.size(),
                 wall / 1e6,
                 (executed - t0) / 1e6,
                 (t0 + wall - executed) / 1e6,
-                cpu / 1e6));
+                cpu / 1e6,
+                allocated / 1e6));
       }
     }
     return new Result(
-        (long) blocks * txsPerBlock, wallNanos / 1e9, cpuNanos / 1e9, Stats.median(blockMs));
+        (long) blocks * txsPerBlock,
+        wallNanos / 1e9,
+        cpuNanos / 1e9,
+        Stats.median(blockMs),
+        allocatedBytes / 1e6 / blocks);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.bulwark.ledger.execution;
 import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.types.Hash;
 import java.util.List;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * The commitment of a block header to an ordered list (transactions, receipts, evidence): the RFC
@@ -24,8 +25,8 @@ public final class ListRoot {
   /** The root of the empty list: keccak256 of RLP(""). */
   public static final Hash EMPTY = Keccak.hash(new byte[] {(byte) 0x80});
 
-  private static final byte[] LEAF = {0x00};
-  private static final byte[] NODE = {0x01};
+  private static final byte LEAF = 0x00;
+  private static final byte NODE = 0x01;
 
   private ListRoot() {}
 
@@ -34,15 +35,33 @@ public final class ListRoot {
     if (encodedItems.isEmpty()) {
       return EMPTY;
     }
-    return Hash.of(root(encodedItems, 0, encodedItems.size()));
+    // One digest for the whole tree (2n - 1 hashes): a block's two lists took 20k fresh digests,
+    // a tenth of the bytes a 5,000-transfer block's execution allocated.
+    KeccakDigest digest = new KeccakDigest(256);
+    return Hash.of(root(digest, encodedItems, 0, encodedItems.size()));
   }
 
-  private static byte[] root(List<byte[]> items, int from, int to) {
+  private static byte[] root(KeccakDigest digest, List<byte[]> items, int from, int to) {
     int n = to - from;
     if (n == 1) {
-      return Keccak.hash256(LEAF, items.get(from));
+      byte[] item = items.get(from);
+      digest.update(LEAF);
+      digest.update(item, 0, item.length);
+      return finish(digest);
     }
     int k = Integer.highestOneBit(n - 1);
-    return Keccak.hash256(NODE, root(items, from, from + k), root(items, from + k, to));
+    byte[] left = root(digest, items, from, from + k);
+    byte[] right = root(digest, items, from + k, to);
+    digest.update(NODE);
+    digest.update(left, 0, left.length);
+    digest.update(right, 0, right.length);
+    return finish(digest);
+  }
+
+  /** The digest of what was fed since the last call; doFinal also resets it for the next. */
+  private static byte[] finish(KeccakDigest digest) {
+    byte[] out = new byte[Hash.SIZE];
+    digest.doFinal(out, 0);
+    return out;
   }
 }

@@ -140,14 +140,15 @@ public final class DevnetCommand implements Callable<Integer> {
     if (validators < 1 || validators > 16) {
       throw usage("--validators must be between 1 and 16, got " + validators);
     }
-    for (int[] p : new int[][] {{rpcPort, 0}, {baseP2pPort, 1}}) {
-      if (p[0] < 1 || (long) p[0] + validators - 1 > 65535) {
-        throw usage((p[1] == 0 ? "--rpc-port " : "--base-p2p-port ") + p[0]
-            + " leaves no room for " + validators + " validators below 65536");
+    PortRange rpc = new PortRange("--rpc-port", rpcPort, validators);
+    PortRange p2p = new PortRange("--base-p2p-port", baseP2pPort, validators);
+    for (PortRange r : new PortRange[] {rpc, p2p}) {
+      if (r.problem() != null) {
+        throw usage(r.problem());
       }
     }
-    if (baseP2pPort < rpcPort + validators && rpcPort < baseP2pPort + validators) {
-      throw usage("--rpc-port and --base-p2p-port ranges overlap");
+    if (p2p.overlaps(rpc)) {
+      throw usage("--rpc-port and --base-p2p-port ranges overlap: " + rpc + " and " + p2p);
     }
     if (minBlockInterval < 0 || minBlockInterval > NodeCommand.MAX_MIN_BLOCK_INTERVAL_MILLIS) {
       throw usage("--min-block-interval must be between 0 and "

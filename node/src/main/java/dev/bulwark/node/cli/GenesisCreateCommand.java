@@ -80,11 +80,16 @@ public final class GenesisCreateCommand implements Callable<Integer> {
     if (validators < 1 || validators > GeneratorOptions.MAX_VALIDATORS) {
       throw usage("--validators must be between 1 and " + GeneratorOptions.MAX_VALIDATORS + ", got " + validators);
     }
-    checkPorts("--base-p2p-port", baseP2pPort);
-    checkPorts("--base-rpc-port", baseRpcPort);
-    if (baseP2pPort < baseRpcPort + validators && baseRpcPort < baseP2pPort + validators) {
-      throw usage("--base-p2p-port and --base-rpc-port overlap: p2p ports " + range(baseP2pPort)
-          + " and RPC ports " + range(baseRpcPort) + " share a port");
+    PortRange p2p = new PortRange("--base-p2p-port", baseP2pPort, validators);
+    PortRange rpc = new PortRange("--base-rpc-port", baseRpcPort, validators);
+    for (PortRange r : new PortRange[] {p2p, rpc}) {
+      if (r.problem() != null) {
+        throw usage(r.problem());
+      }
+    }
+    if (p2p.overlaps(rpc)) {
+      throw usage("--base-p2p-port and --base-rpc-port overlap: p2p ports " + p2p
+          + " and RPC ports " + rpc + " share a port");
     }
     try {
       new Endpoint(host, baseP2pPort);
@@ -109,20 +114,6 @@ public final class GenesisCreateCommand implements Callable<Integer> {
       throw usage(conflicts.get(0) + " already exists; use --force to replace the network in " + out);
     }
     return new GeneratorOptions(validators, host, baseP2pPort, baseRpcPort, chainId, time, !noDevAccounts);
-  }
-
-  private void checkPorts(String flag, int base) {
-    if (base < 1 || base > 65535) {
-      throw usage(flag + " must be between 1 and 65535, got " + base);
-    }
-    if ((long) base + validators - 1 > 65535) {
-      throw usage(flag + " " + base + " leaves no room for " + validators + " validators: ports "
-          + range(base) + " go beyond 65535");
-    }
-  }
-
-  private String range(int base) {
-    return validators == 1 ? String.valueOf(base) : base + "-" + ((long) base + validators - 1);
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -38,6 +38,7 @@ import dev.bulwark.p2p.P2pConfig;
 import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerAddress;
 import dev.bulwark.rpc.server.HttpServerVerticle;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -154,6 +155,12 @@ public final class Node {
         new LedgerCommittedChain(ledger.chain()));
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Gauge.builder("bulwark.height", nodeStatus, st -> st.head().number())
+        .description("latest committed block").register(metrics);
+    Gauge.builder("bulwark.round", nodeStatus, st -> st.health().round()).register(metrics);
+    Gauge.builder("bulwark.epoch", nodeStatus, st -> st.health().epoch()).register(metrics);
+    Gauge.builder("bulwark.mempool.size", mempool, Mempool::size).register(metrics);
+    Gauge.builder("bulwark.evidence.pending", evidence, EvidencePool::size).register(metrics);
     P2pConfig p2pConfig = P2pConfig.builder(keys.node(), params.chainId(),
             ledger.chain().block(0).orElseThrow().hash().bytes())
         .listen(settings.host(), settings.p2pPort())

@@ -18,6 +18,8 @@ final class BatchUpdate {
   private final WriteBatch batch;
   private final Hash[] keys;
   private final Bytes[] values; // null = delete
+  // One working copy per depth: a recursion uses one per level, so they are reused, not allocated.
+  private final Slots[] slotsByDepth = new Slots[2 * Hash.SIZE + 1];
 
   BatchUpdate(NodeStore nodes, WriteBatch batch, Map<Hash, Bytes> changes) {
     this.nodes = nodes;
@@ -47,7 +49,7 @@ final class BatchUpdate {
     if (node instanceof LeafNode leaf) {
       return build(depth, from, to, leaf.ref()); // only the root is referenced without its type
     }
-    Slots slots = Slots.of((InternalNode) node);
+    Slots slots = slots(depth).load((InternalNode) node);
     boolean changed = false;
     for (int i = from; i < to; ) {
       int nibble = NodeCodec.nibble(keys[i], depth);
@@ -101,7 +103,7 @@ final class BatchUpdate {
       return leaf.ref();
     }
     // Two or more keys remain: they differ below this prefix, so branch on the next nibble.
-    Slots slots = new Slots();
+    Slots slots = slots(depth).clear();
     int keptNibble = kept == null ? -1 : NodeCodec.nibble(kept.leafKey(), depth);
     for (int i = from; i < to; ) {
       int nibble = NodeCodec.nibble(keys[i], depth);
@@ -132,6 +134,15 @@ final class BatchUpdate {
     InternalNode node = NodeCodec.internal(slots);
     nodes.stage(node, batch);
     return node.ref();
+  }
+
+  private Slots slots(int depth) {
+    Slots s = slotsByDepth[depth];
+    if (s == null) {
+      s = new Slots();
+      slotsByDepth[depth] = s;
+    }
+    return s;
   }
 
   /** End of the run of changes from {@code start} whose nibble at {@code depth} is {@code nibble}. */

@@ -43,6 +43,19 @@ final class InternalNode implements Node {
     return new Hash(Bytes.of(stored, offset, Hash.SIZE));
   }
 
+  /** True when the leaf child at {@code nibble} (stored nodes only) has key {@code key}. */
+  boolean leafKeyEquals(int nibble, Hash key) {
+    int leaves = NodeCodec.leafMask(stored);
+    int offset = encodingLength + Integer.bitCount(leaves & ((1 << nibble) - 1)) * Hash.SIZE;
+    Bytes k = key.bytes();
+    for (int i = 0; i < Hash.SIZE; i++) {
+      if (stored[offset + i] != k.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when the slot at {@code nibble} holds a leaf. */
   boolean leafChild(int nibble) {
     return (NodeCodec.leafMask(stored) & 1 << nibble) != 0;
@@ -54,7 +67,8 @@ final class InternalNode implements Node {
   }
 
   /** Length of the hashed prefix of {@link #stored()}. */
-  int encodingLength() {
+  @Override
+  public int encodingLength() {
     return encodingLength;
   }
 

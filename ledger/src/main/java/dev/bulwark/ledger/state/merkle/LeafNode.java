@@ -47,6 +47,11 @@ final class LeafNode implements Node {
   }
 
   @Override
+  public int encodingLength() {
+    return encoding.length;
+  }
+
+  @Override
   public byte[] storedBytes() {
     return encoding;
   }

@@ -89,9 +89,19 @@ public final class MerkleStateTree {
 
   /** The value of {@code key} at {@code root}, also seeing nodes staged in {@code pending}. */
   public Optional<Bytes> get(Hash root, Hash key, WriteBatch pending) {
-    List<Node> path = path(root, key, pending, true);
-    if (!path.isEmpty() && path.get(path.size() - 1) instanceof LeafNode leaf && leaf.hasKey(key)) {
-      return Optional.of(leaf.value());
+    // The path walk of prove(), without collecting nodes or copying child pointers: a block's
+    // execution does one such lookup per account it touches.
+    Hash next = root.equals(EMPTY_ROOT) ? null : root;
+    for (int depth = 0; next != null; depth++) {
+      Node node = nodes.load(next, pending);
+      if (node instanceof LeafNode leaf) {
+        return leaf.hasKey(key) ? Optional.of(leaf.value()) : Optional.empty();
+      }
+      InternalNode internal = (InternalNode) node;
+      int nibble = NodeCodec.nibble(key, depth);
+      // A leaf child holding another key proves the key absent without reading that leaf.
+      boolean otherLeaf = internal.leafChild(nibble) && !internal.leafKeyEquals(nibble, key);
+      next = otherLeaf ? null : internal.childHash(nibble);
     }
     return Optional.empty();
   }
@@ -99,7 +109,7 @@ public final class MerkleStateTree {
   /** A proof of {@code key}'s value, or of its absence, under the committed {@code root}. */
   public MerkleProof prove(Hash root, Hash key) {
     List<Bytes> encodings = new ArrayList<>();
-    for (Node node : path(root, key, null, false)) {
+    for (Node node : path(root, key)) {
       encodings.add(Bytes.of(node.encoding()));
     }
     return new MerkleProof(encodings);
@@ -119,26 +129,21 @@ public final class MerkleStateTree {
   }
 
   /**
-   * Nodes from the root down to where {@code key}'s search ends: its leaf, another key's leaf,
-   * or an internal node with an empty slot. With {@code stopAtOtherLeaf}, a leaf whose key
-   * (known from its parent) differs is not read, which is all a lookup needs.
+   * Nodes from the root down to where {@code key}'s search ends: its leaf, another key's leaf, or
+   * an internal node with an empty slot.
    */
-  private List<Node> path(Hash root, Hash key, WriteBatch pending, boolean stopAtOtherLeaf) {
+  private List<Node> path(Hash root, Hash key) {
     List<Node> path = new ArrayList<>();
     if (root.equals(EMPTY_ROOT)) {
       return path;
     }
     Hash next = root;
     for (int depth = 0; next != null; depth++) {
-      Node node = nodes.load(next, pending);
+      Node node = nodes.load(next, null);
       path.add(node);
-      next = null;
-      if (node instanceof InternalNode internal) {
-        ChildRef child = internal.child(NodeCodec.nibble(key, depth));
-        boolean skip = child != null && stopAtOtherLeaf && child.leaf()
-            && !child.leafKey().equals(key);
-        next = child == null || skip ? null : child.hash();
-      }
+      next = node instanceof InternalNode internal
+          ? internal.childHash(NodeCodec.nibble(key, depth))
+          : null;
     }
     return path;
   }

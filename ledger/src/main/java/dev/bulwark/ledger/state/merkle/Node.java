@@ -10,6 +10,9 @@ sealed interface Node permits LeafNode, InternalNode {
   /** The canonical bytes that are hashed and go into proofs (see {@link NodeCodec}). */
   byte[] encoding();
 
+  /** Length of {@link #encoding()}, without copying it. */
+  int encodingLength();
+
   /** The bytes stored under the hash: the encoding plus any local, unhashed index data. */
   byte[] storedBytes();
 

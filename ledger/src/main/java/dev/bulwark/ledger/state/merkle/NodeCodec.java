@@ -25,6 +25,7 @@ final class NodeCodec {
   static final byte INTERNAL_TAG = 0x01;
   static final int INTERNAL_HEADER = 5;
   private static final int LEAF_HEADER = 1 + Hash.SIZE;
+  private static final int KECCAK_RATE = 136;
   private static final ThreadLocal<KeccakDigest> DIGEST =
       ThreadLocal.withInitial(() -> new KeccakDigest(256));
 
@@ -109,6 +110,11 @@ final class NodeCodec {
     byte[] out = new byte[Hash.SIZE];
     digest.doFinal(out, 0);
     return new Hash(Bytes.of(out));
+  }
+
+  /** keccak-f permutations that hashing {@code length} bytes takes (rate 136, pad >= 1 byte). */
+  static int hashBlocks(int length) {
+    return length / KECCAK_RATE + 1;
   }
 
   static int childMask(byte[] enc) {

@@ -22,6 +22,7 @@ final class NodeStore {
   private final LongAdder loads = new LongAdder();
   private final LongAdder storeReads = new LongAdder();
   private final LongAdder writes = new LongAdder();
+  private final LongAdder hashBlocks = new LongAdder();
 
   NodeStore(KeyValueStore store, int cacheCapacity) {
     this.store = store;
@@ -58,6 +59,7 @@ final class NodeStore {
   /** Stages {@code node} in {@code batch} and caches it. */
   void stage(Node node, WriteBatch batch) {
     writes.increment();
+    hashBlocks.add(NodeCodec.hashBlocks(node.encodingLength()));
     batch.put(KeyPrefix.STATE_NODE.key(node.hash().bytes()), Bytes.of(node.storedBytes()));
     if (node instanceof InternalNode) {
       cache.put(node);
@@ -70,6 +72,6 @@ final class NodeStore {
   }
 
   TreeStats stats() {
-    return new TreeStats(loads.sum(), storeReads.sum(), writes.sum());
+    return new TreeStats(loads.sum(), storeReads.sum(), writes.sum(), hashBlocks.sum());
   }
 }

@@ -16,24 +16,35 @@ final class Slots {
 
   /** Slots of {@code node}. */
   static Slots of(InternalNode node) {
-    Slots s = new Slots();
+    return new Slots().load(node);
+  }
+
+  /** Empties every slot, for reuse. */
+  Slots clear() {
+    mask = 0;
+    leafMask = 0;
+    return this;
+  }
+
+  /** Replaces the content with {@code node}'s slots, for reuse. */
+  Slots load(InternalNode node) {
     byte[] stored = node.stored();
-    s.mask = NodeCodec.childMask(stored);
-    s.leafMask = NodeCodec.leafMask(stored);
+    mask = NodeCodec.childMask(stored);
+    leafMask = NodeCodec.leafMask(stored);
     int offset = NodeCodec.INTERNAL_HEADER;
     int keyOffset = node.encodingLength();
     for (int nibble = 0; nibble < 16; nibble++) {
       int bit = 1 << nibble;
-      if ((s.mask & bit) != 0) {
-        System.arraycopy(stored, offset, s.hashes, nibble * Hash.SIZE, Hash.SIZE);
+      if ((mask & bit) != 0) {
+        System.arraycopy(stored, offset, hashes, nibble * Hash.SIZE, Hash.SIZE);
         offset += Hash.SIZE;
-        if ((s.leafMask & bit) != 0) {
-          System.arraycopy(stored, keyOffset, s.leafKeys, nibble * Hash.SIZE, Hash.SIZE);
+        if ((leafMask & bit) != 0) {
+          System.arraycopy(stored, keyOffset, leafKeys, nibble * Hash.SIZE, Hash.SIZE);
           keyOffset += Hash.SIZE;
         }
       }
     }
-    return s;
+    return this;
   }
 
   /** The child at {@code nibble}, or null. */
