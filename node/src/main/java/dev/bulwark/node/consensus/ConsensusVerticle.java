@@ -140,8 +140,13 @@ public final class ConsensusVerticle extends VerticleBase {
             Outbound.toAll(WireTypes.EVIDENCE, Bytes.of(EvidenceCodec.encode(r.evidence()))));
       }
     } else if (a instanceof Action.PenalisePeer p) {
-      bus.send(BusMessages.P2P_PENALTY,
-          new BusMessages.Penalty(PeerDirectory.nodeKey(p.peer()), offence(p.reason()), p.detail()));
+      Optional<Offence> offence = offence(p.reason());
+      if (offence.isPresent()) {
+        bus.send(BusMessages.P2P_PENALTY,
+            new BusMessages.Penalty(PeerDirectory.nodeKey(p.peer()), offence.get(), p.detail()));
+      } else {
+        LOG.debug("not penalising {} for {}: {}", p.peer(), p.reason(), p.detail());
+      }
     }
   }
 
@@ -179,11 +184,17 @@ public final class ConsensusVerticle extends VerticleBase {
     return Bytes.of(ConsensusMessageCodec.encode(message));
   }
 
-  private static Offence offence(PenaltyReason reason) {
+  /**
+   * The p2p offence for a consensus penalty. Honest peers trigger some reasons in normal operation
+   * (a lagging node's future-epoch buffer overflows with its peers' current messages; a response
+   * arrives after its request was retried; clocks drift): those cost nothing, or a catching-up
+   * node would ban every peer it needs.
+   */
+  static Optional<Offence> offence(PenaltyReason reason) {
     return switch (reason) {
-      case BAD_SIGNATURE, INVALID_CERTIFICATE -> Offence.INVALID_SIGNATURE;
-      case WRONG_EPOCH, UNREQUESTED, TOO_FAR_IN_FUTURE -> Offence.DUPLICATE_FLOOD;
-      default -> Offence.DECODE_FAILURE;
+      case BAD_SIGNATURE, INVALID_CERTIFICATE -> Optional.of(Offence.INVALID_SIGNATURE);
+      case MALFORMED, NOT_A_VALIDATOR, WRONG_LEADER, INVALID_BLOCK -> Optional.of(Offence.DECODE_FAILURE);
+      case WRONG_EPOCH, UNREQUESTED, TOO_FAR_IN_FUTURE -> Optional.empty();
     };
   }
 }
