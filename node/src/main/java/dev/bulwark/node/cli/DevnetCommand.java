@@ -113,7 +113,8 @@ public final class DevnetCommand implements Callable<Integer> {
       }
     }
     return new NodeSettings(genesis, Optional.of(config.keyDir()), new DataDirectory(config.dataDir()),
-        "127.0.0.1", baseP2pPort + i, rpcPort + i, peers, Set.of(), minBlockInterval, false);
+        "127.0.0.1", baseP2pPort + i, rpcPort + i, peers, Set.of(), minBlockInterval, false,
+        Optional.empty());
   }
 
   private void printBanner(PrintWriter out, Genesis genesis) {

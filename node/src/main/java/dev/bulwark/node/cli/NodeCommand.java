@@ -14,6 +14,7 @@ import dev.bulwark.node.runtime.Node;
 import dev.bulwark.node.runtime.NodeSettings;
 import dev.bulwark.node.runtime.NodeStartException;
 import dev.bulwark.node.storage.DataDirectory;
+import dev.bulwark.p2p.TlsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,15 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--observer", description = "Follow the chain without validator keys; never votes.")
   boolean observer;
 
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM (PKCS#8) private key for TLS on p2p sockets; needs --tls-cert. Every node of a network must use TLS or none.")
+  Path tlsKey;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate for TLS on p2p sockets; needs --tls-key.")
+  Path tlsCert;
+
+  @Option(names = "--tls-trust", paramLabel = "FILE", description = "PEM certificate or CA that peers' certificates must chain to when dialling (default: any; peers are authenticated by their node keys).")
+  Path tlsTrust;
+
   @Override
   public Integer call() throws Exception {
     NodeSettings settings = settings();
@@ -142,7 +152,27 @@ public final class NodeCommand implements Callable<Integer> {
           .filter(e -> !e.equals(own)).toList();
     }
     return new NodeSettings(chain, Optional.ofNullable(keys),
-        new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer);
+        new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer,
+        tls());
+  }
+
+  private Optional<TlsConfig> tls() {
+    if (tlsKey == null && tlsCert == null) {
+      if (tlsTrust != null) {
+        throw usage("--tls-trust needs --tls-key and --tls-cert");
+      }
+      return Optional.empty();
+    }
+    if (tlsKey == null || tlsCert == null) {
+      throw usage("--tls-key and --tls-cert go together");
+    }
+    for (Path f : new Path[] {tlsKey, tlsCert, tlsTrust}) {
+      if (f != null && !Files.isReadable(f)) {
+        throw usage("TLS file " + f + " is not a readable file");
+      }
+    }
+    return Optional.of(new TlsConfig(tlsKey.toString(), tlsCert.toString(),
+        Optional.ofNullable(tlsTrust).map(Path::toString)));
   }
 
   private Genesis loadGenesis(Path file) {

@@ -161,11 +161,12 @@ public final class Node {
     Gauge.builder("bulwark.epoch", nodeStatus, st -> st.health().epoch()).register(metrics);
     Gauge.builder("bulwark.mempool.size", mempool, Mempool::size).register(metrics);
     Gauge.builder("bulwark.evidence.pending", evidence, EvidencePool::size).register(metrics);
-    P2pConfig p2pConfig = P2pConfig.builder(keys.node(), params.chainId(),
+    var p2pBuilder = P2pConfig.builder(keys.node(), params.chainId(),
             ledger.chain().block(0).orElseThrow().hash().bytes())
         .listen(settings.host(), settings.p2pPort())
-        .peers(settings.peers().stream().map(e -> new PeerAddress(e.host(), e.port())).toList())
-        .build();
+        .peers(settings.peers().stream().map(e -> new PeerAddress(e.host(), e.port())).toList());
+    settings.tls().ifPresent(p2pBuilder::tls);
+    P2pConfig p2pConfig = p2pBuilder.build();
     P2pNetwork network = new P2pNetwork(vertx, p2pConfig, directory, metrics);
 
     Node node = new Node(vertx, ledger, nodeStatus, self, mempool);

@@ -4,6 +4,7 @@ import dev.bulwark.genesis.model.Endpoint;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.storage.DataDirectory;
+import dev.bulwark.p2p.TlsConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Set;
  * listens, whom it dials, which observer keys it admits and its block pacing.
  *
  * @param observer true to follow the chain without voting
+ * @param tls TLS for p2p sockets (every node of a network must agree on it)
  */
 public record NodeSettings(
     Genesis genesis,
@@ -26,13 +28,14 @@ public record NodeSettings(
     List<Endpoint> peers,
     Set<Bytes> observers,
     long minBlockIntervalMillis,
-    boolean observer) {
+    boolean observer,
+    Optional<TlsConfig> tls) {
   /** The consensus default: at most one block per 250 ms on an idle network. */
   public static final long DEFAULT_MIN_BLOCK_INTERVAL_MILLIS = 250;
 
   public NodeSettings {
     if (genesis == null || keyDir == null || dataDir == null || host == null || peers == null
-        || observers == null) {
+        || observers == null || tls == null) {
       throw new IllegalArgumentException("node settings are incomplete");
     }
     if (!observer && keyDir.isEmpty()) {

@@ -59,6 +59,10 @@ class NodeCommandTest {
         .contains("--observers: 0x1234 is not a 32-byte Ed25519 node public key");
     assertThat(node("--config", config(), "--min-block-interval", "-1").err())
         .contains("--min-block-interval must be between 0 and 60000 ms, got -1");
+    assertThat(node("--config", config(), "--tls-key", config()).err())
+        .contains("--tls-key and --tls-cert go together");
+    assertThat(node("--config", config(), "--tls-key", config(), "--tls-cert", "/nonexistent.pem").err())
+        .contains("TLS file /nonexistent.pem is not a readable file");
   }
 
   @Test

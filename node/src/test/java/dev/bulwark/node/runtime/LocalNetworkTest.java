@@ -84,7 +84,7 @@ class LocalNetworkTest {
     return Node.start(new NodeSettings(genesis, Optional.of(home),
         new DataDirectory(home.resolve("data")), "127.0.0.1", ports[i], ports[VALIDATORS + i],
         validatorEndpointsBut(-1).stream().filter(e -> e.port() != ports[i]).toList(), observers,
-        50, false));
+        50, false, Optional.empty()));
   }
 
   @Test
@@ -162,7 +162,7 @@ class LocalNetworkTest {
 
     Node observer = Node.start(new NodeSettings(genesis, Optional.of(observerKeys),
         new DataDirectory(dir.resolve("observer-data")), "127.0.0.1", ports[2 * VALIDATORS],
-        ports[2 * VALIDATORS + 1], validatorEndpointsBut(-1), Set.of(), 50, true));
+        ports[2 * VALIDATORS + 1], validatorEndpointsBut(-1), Set.of(), 50, true, Optional.empty()));
     nodes.add(observer);
     long tip = nodes.get(0).status().head().number();
     await("the observer syncs from genesis past block " + tip,
