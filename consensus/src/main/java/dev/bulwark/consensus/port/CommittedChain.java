@@ -1,6 +1,7 @@
 package dev.bulwark.consensus.port;
 
 import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.Finality;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ public interface CommittedChain {
   Optional<Block> block(long number);
 
   /** How committed block {@code number} was finalised; empty for genesis or unknown numbers. */
-  Optional<FinalityRecord> finality(long number);
+  Optional<Finality> finality(long number);
 
   /** The highest committed block. */
   default Block lastBlock() {

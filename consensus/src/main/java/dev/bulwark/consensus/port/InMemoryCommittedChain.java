@@ -3,6 +3,7 @@ package dev.bulwark.consensus.port;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.CommitProof;
+import dev.bulwark.ledger.chain.Finality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public final class InMemoryCommittedChain implements CommittedChain {
   private final List<Block> blocks = new ArrayList<>();
-  private final List<FinalityRecord> finality = new ArrayList<>();
+  private final List<Finality> finality = new ArrayList<>();
 
   /** A chain holding only {@code genesis} (block 0). */
   public InMemoryCommittedChain(Block genesis) {
@@ -40,7 +41,7 @@ public final class InMemoryCommittedChain implements CommittedChain {
       }
       tip = b;
     }
-    FinalityRecord record = new FinalityRecord(proof, proofPath, tip.header().number());
+    Finality record = new Finality(proof, proofPath, tip.header().number());
     for (Block b : committed) {
       blocks.add(b);
       finality.add(record);
@@ -60,7 +61,7 @@ public final class InMemoryCommittedChain implements CommittedChain {
   }
 
   @Override
-  public Optional<FinalityRecord> finality(long number) {
+  public Optional<Finality> finality(long number) {
     return number < 1 || number >= blocks.size()
         ? Optional.empty()
         : Optional.of(finality.get((int) number));

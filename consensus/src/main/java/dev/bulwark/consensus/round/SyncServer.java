@@ -7,9 +7,9 @@ import dev.bulwark.consensus.message.CommittedBlocksRequest;
 import dev.bulwark.consensus.message.CommittedBlocksResponse;
 import dev.bulwark.consensus.message.CommittedSegment;
 import dev.bulwark.consensus.port.CommittedChain;
-import dev.bulwark.consensus.port.FinalityRecord;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
+import dev.bulwark.ledger.chain.Finality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,7 @@ final class SyncServer {
     long n = request.fromNumber();
     int total = 0;
     while (total < request.maxBlocks() && n <= chain.height()) {
-      FinalityRecord f = chain.finality(n).orElseThrow();
+      Finality f = chain.finality(n).orElseThrow();
       long last = Math.min(f.lastNumber(), n + (request.maxBlocks() - total) - 1);
       List<Block> blocks = new ArrayList<>();
       for (long k = n; k <= last; k++) {

@@ -18,7 +18,7 @@ public enum KeyPrefix {
   BLOCK(0x11),
   /** Block number by block hash. */
   BLOCK_NUMBER(0x12),
-  /** Commit proofs by block number. */
+  /** Finality records (commit proof, proof path, batch end) by block number. */
   COMMIT_PROOF(0x13),
   /** Where a transaction is: (block number, index) by transaction hash. */
   TX_LOCATION(0x14),

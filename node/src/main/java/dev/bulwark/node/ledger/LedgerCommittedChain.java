@@ -1,8 +1,8 @@
 package dev.bulwark.node.ledger;
 
 import dev.bulwark.consensus.port.CommittedChain;
-import dev.bulwark.consensus.port.FinalityRecord;
 import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.chain.Finality;
 import dev.bulwark.ledger.store.ChainStore;
 import java.util.Optional;
 
@@ -26,9 +26,7 @@ public final class LedgerCommittedChain implements CommittedChain {
   }
 
   @Override
-  public Optional<FinalityRecord> finality(long number) {
-    return store
-        .finality(number)
-        .map(f -> new FinalityRecord(f.proof(), f.proofPath(), f.lastNumber()));
+  public Optional<Finality> finality(long number) {
+    return store.finality(number);
   }
 }
