@@ -137,7 +137,7 @@ public final class LedgerBench {
         out.accept(
             String.format(
                 "  => %,d accounts: update cpu min %.1f ms, median %.1f ms; synced write median"
-                    + " %.1f ms; %,.0f nodes written, %,.0f keccak blocks",
+                    + " %.1f ms; %,.0f nodes written, %,.0f sha256 blocks",
                 r.accounts(),
                 r.minCpuMs(),
                 r.medianCpuMs(),
@@ -152,7 +152,7 @@ public final class LedgerBench {
               "  => median ratio %.2f", roots.get(1).medianCpuMs() / roots.get(0).medianCpuMs()));
       out.accept(
           String.format(
-              "  => update cost ratio (minima) %.2f; nodes written ratio %.2f, keccak blocks ratio"
+              "  => update cost ratio (minima) %.2f; nodes written ratio %.2f, sha256 blocks ratio"
                   + " %.2f (work no cache or allocation fix removes)",
               ratio,
               roots.get(1).nodesWritten() / roots.get(0).nodesWritten(),

@@ -44,7 +44,7 @@ final class StateRootBench {
 
   /**
    * Per-size figures over the measured rounds: update CPU (min and median), write, nodes and the
-   * keccak blocks hashing them took (medians).
+   * SHA-256 blocks hashing them took (medians).
    */
   record Result(
       int accounts,
@@ -93,7 +93,7 @@ final class StateRootBench {
             out.accept(
                 String.format(
                     "  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f"
-                        + " ms, %,.0f nodes written, %,.0f keccak blocks, %,.0f store reads,"
+                        + " ms, %,.0f nodes written, %,.0f sha256 blocks, %,.0f store reads,"
                         + " %.1f MB allocated",
                     b.accounts,
                     round,
@@ -148,7 +148,7 @@ final class StateRootBench {
   }
 
   /**
-   * One block's update: {cpu ms, wall ms, synced write ms, nodes written, store reads, keccak
+   * One block's update: {cpu ms, wall ms, synced write ms, nodes written, store reads, SHA-256
    * blocks, MB allocated by the update}.
    */
   private double[] round(int changedKeys) {

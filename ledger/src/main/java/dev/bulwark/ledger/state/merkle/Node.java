@@ -2,9 +2,9 @@ package dev.bulwark.ledger.state.merkle;
 
 import dev.bulwark.ledger.types.Hash;
 
-/** A tree node: its canonical encoding and the keccak256 of that encoding, its identity. */
+/** A tree node: its canonical encoding and the SHA-256 of that encoding, its identity. */
 sealed interface Node permits LeafNode, InternalNode {
-  /** keccak256 of {@link #encoding()}. */
+  /** SHA-256 of {@link #encoding()} (see {@link NodeCodec} for why not keccak256). */
   Hash hash();
 
   /** The canonical bytes that are hashed and go into proofs (see {@link NodeCodec}). */

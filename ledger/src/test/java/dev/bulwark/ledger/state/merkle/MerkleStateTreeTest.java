@@ -6,7 +6,6 @@ import static dev.bulwark.ledger.state.merkle.TreeFixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.storage.Durability;
 import dev.bulwark.ledger.storage.InMemoryStore;
 import dev.bulwark.ledger.storage.WriteBatch;
@@ -50,7 +49,7 @@ class MerkleStateTreeTest {
     Bytes v = Bytes.fromHex("0x0102");
     Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, Map.of(key(7), v));
     byte[] leaf = Bytes.of((byte) 0).concat(key(7).bytes()).concat(v).toArray();
-    assertThat(root).isEqualTo(Keccak.hash(leaf));
+    assertThat(root).isEqualTo(TreeFixtures.sha256(leaf));
   }
 
   @Test

@@ -24,7 +24,7 @@ class NodeCodecTest {
     InternalNode node = NodeCodec.internal(slots);
     assertThat(node.encoding()).hasSize(5 + 64);
     assertThat(node.storedBytes()).hasSize(5 + 64 + 32);
-    assertThat(node.hash()).isEqualTo(Keccak.hash(node.encoding()));
+    assertThat(node.hash()).isEqualTo(TreeFixtures.sha256(node.encoding()));
 
     InternalNode stored = (InternalNode) NodeCodec.decodeStored(node.storedBytes(), node.hash());
     assertThat(Slots.of(stored).mask()).isEqualTo(1 << 0x3 | 1 << 0xe);
@@ -51,9 +51,20 @@ class NodeCodecTest {
     LeafNode decoded = (LeafNode) NodeCodec.decode(leaf.encoding());
     assertThat(decoded.key()).isEqualTo(H1);
     assertThat(decoded.value()).isEqualTo(Bytes.fromHex("0xbeef"));
-    assertThat(decoded.hash()).isEqualTo(leaf.hash());
+    assertThat(decoded.hash())
+        .isEqualTo(leaf.hash())
+        .isEqualTo(TreeFixtures.sha256(leaf.encoding()));
     assertThat(decoded.hasKey(H1)).isTrue();
     assertThat(decoded.hasKey(H2)).isFalse();
+  }
+
+  @Test
+  void hashBlocksCountSha256CompressionsIncludingPadding() {
+    // SHA-256 appends 0x80 and an 8-byte length: 55 bytes fit one 64-byte block, 56 need two.
+    assertThat(NodeCodec.hashBlocks(0)).isEqualTo(1);
+    assertThat(NodeCodec.hashBlocks(55)).isEqualTo(1);
+    assertThat(NodeCodec.hashBlocks(56)).isEqualTo(2);
+    assertThat(NodeCodec.hashBlocks(5 + 16 * Hash.SIZE)).isEqualTo(9);
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.bulwark.ledger.storage.WriteBatch;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Random;
 
@@ -17,6 +19,15 @@ final class TreeFixtures {
   /** keccak256 of the big-endian long, as the ledger hashes account keys. */
   static Hash key(long n) {
     return Keccak.hash(ByteBuffer.allocate(8).putLong(n).array());
+  }
+
+  /** SHA-256 of {@code data}, computed independently of the codec: the expected node hash. */
+  static Hash sha256(byte[] data) {
+    try {
+      return Hash.of(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("SHA-256 is missing", e);
+    }
   }
 
   /** A value of 1..80 bytes drawn from {@code random}. */
