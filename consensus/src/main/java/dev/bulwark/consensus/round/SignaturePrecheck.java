@@ -1,12 +1,18 @@
 package dev.bulwark.consensus.round;
 
+import dev.bulwark.consensus.message.CommittedBlocksResponse;
+import dev.bulwark.consensus.message.CommittedSegment;
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.ProposalMessage;
+import dev.bulwark.consensus.message.SyncInfo;
 import dev.bulwark.consensus.message.TimeoutMessage;
 import dev.bulwark.consensus.message.VoteMessage;
+import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.types.Hash;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +46,20 @@ public final class SignaturePrecheck {
         }
       } else if (message instanceof VoteMessage v && v.epoch() == set.epoch()) {
         verifier.checkSignature(v.vote(), verifier.indexOf(v.author()), v.signature());
+      } else if (message instanceof SyncInfo i && i.epoch() == set.epoch()) {
+        for (QuorumCertificate qc : List.of(i.highestQc(), i.commitQc()).stream()
+            .flatMap(Optional::stream).filter(q -> !q.isGenesis()).toList()) {
+          verifier.checkQc(qc);
+        }
+        if (i.highestTc().isPresent()) {
+          verifier.checkTc(i.highestTc().get());
+        }
+      } else if (message instanceof CommittedBlocksResponse r) {
+        for (CommittedSegment segment : r.segments()) {
+          if (segment.proof().epoch() == set.epoch()) {
+            verifier.checkQc(segment.proof().qc());
+          }
+        }
       } else if (message instanceof TimeoutMessage t && t.epoch() == set.epoch()) {
         verifier.checkSignature(t.timeout(), verifier.indexOf(t.author()), t.signature());
         if (!t.highQc().isGenesis()) {
