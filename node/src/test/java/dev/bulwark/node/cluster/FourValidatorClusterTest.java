@@ -161,8 +161,9 @@ class FourValidatorClusterTest {
   void freshObserverSyncsFromGenesisToTheTip() {
     ClusterNode observer = CLUSTER.observer();
     assertThat(Files.exists(observer.data().root())).as("observer data directory exists before start").isFalse();
-    long tip = CLUSTER.sample().maxHeight(CLUSTER.validators());
-    assertThat(tip).as("validators' tip").isGreaterThan(3L * BLOCKS);
+    // a chain worth syncing: wait (with a deadline) rather than assume earlier steps made it long
+    long tip = CLUSTER.await("validators past block " + 3L * BLOCKS, PROGRESS,
+        v -> v.maxHeight(CLUSTER.validators()) > 3L * BLOCKS).maxHeight(CLUSTER.validators());
     observer.process().start();
     ClusterView synced = CLUSTER.await("observer at height >= " + tip + " and following the validators",
         RESUME, v -> v.height(observer) >= tip && v.height(observer) >= v.minHeight(CLUSTER.validators()));
