@@ -162,8 +162,9 @@ public final class Ledger implements AutoCloseable {
    * see {@link ChainStore#commit(List, List, CommitProof, List)}), as one synced batch. Each block
    * commits with the result of its execution here; a block never executed here (catching up) is
    * executed now, in order, on its parent. Nothing is committed when one of them is invalid.
+   * Returns the hashes of the committed transactions in block order (for the mempool).
    */
-  public synchronized void commit(
+  public synchronized List<Hash> commit(
       List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath)
       throws InvalidBlockException {
     List<ExecutionResult> results = new ArrayList<>(blocks.size());
@@ -187,6 +188,9 @@ public final class Ledger implements AutoCloseable {
     }
     chain.commit(blocks, results, proof, proofPath);
     forgetUpTo(blocks.get(blocks.size() - 1).header().number());
+    List<Hash> committed = new ArrayList<>();
+    results.forEach(r -> committed.addAll(r.transactionHashes()));
+    return committed;
   }
 
   /** The state after the head block. */

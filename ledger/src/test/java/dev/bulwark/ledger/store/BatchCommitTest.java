@@ -9,6 +9,7 @@ import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.CommitProof;
 import dev.bulwark.ledger.chain.Finality;
+import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.crypto.Secp256k1;
 import dev.bulwark.ledger.execution.BuiltBlock;
 import dev.bulwark.ledger.execution.ChainFixture;
@@ -71,9 +72,11 @@ class BatchCommitTest {
     List<Block> blocks = LedgerSteps.blocks(built);
     CommitProof proof = f.commitProof(last(blocks));
 
-    ledger.commit(blocks, proof, List.of());
+    List<Hash> committed = ledger.commit(blocks, proof, List.of());
 
     ChainStore chain = ledger.chain();
+    assertThat(committed).isNotEmpty().containsExactlyElementsOf(blocks.stream()
+        .flatMap(b -> b.transactions().stream()).map(Keccak::hash).toList());
     assertThat(ledger.head()).isEqualTo(last(blocks));
     for (Block block : blocks) {
       long n = block.header().number();

@@ -4,7 +4,6 @@ import dev.bulwark.consensus.port.ExecutionResult;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.codec.DecodeException;
-import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.execution.BlockTemplate;
 import dev.bulwark.ledger.execution.BuiltBlock;
 import dev.bulwark.ledger.execution.FeeMarket;
@@ -130,8 +129,9 @@ public final class LedgerVerticle extends VerticleBase {
 
   private void commit(Message<CommitRequest> m) {
     CommitRequest c = m.body();
+    List<Hash> included;
     try {
-      ledger.commit(c.blocks(), c.proof(), c.proofPath());
+      included = ledger.commit(c.blocks(), c.proof(), c.proofPath());
     } catch (InvalidBlockException | RuntimeException e) {
       LOG.error("cannot commit blocks {}..{}: {}", c.blocks().get(0).header().number(),
           c.blocks().get(c.blocks().size() - 1).header().number(), e.toString());
@@ -145,8 +145,6 @@ public final class LedgerVerticle extends VerticleBase {
       committedTransactions.increment(b.transactions().size());
     }
     committedBlocks.increment(c.blocks().size());
-    List<Hash> included = new ArrayList<>();
-    c.blocks().forEach(b -> b.transactions().forEach(raw -> included.add(Keccak.hash(raw))));
     mempool.onCommit(included, ledger.accountView(), FeeMarket.nextBaseFee(head, ledger.params()));
     evidence.committed(c.blocks());
     status.committed(head);
