@@ -15,50 +15,18 @@ import dev.bulwark.consensus.testing.ChainFixture;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.ProposalData;
 import dev.bulwark.ledger.chain.VoteData;
-import dev.bulwark.ledger.crypto.bls.BlsPublicKey;
-import dev.bulwark.ledger.crypto.bls.BlsSecretKey;
-import dev.bulwark.ledger.crypto.bls.BlsSignature;
 import dev.bulwark.ledger.crypto.bls.MemoizingScheme;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.testkit.CountingScheme;
 import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A message prechecked off the core's thread costs the core no pairing of its own. */
 class SignaturePrecheckTest {
   private final ChainFixture chain = new ChainFixture(4, 71, 1);
-  private final AtomicInteger pairings = new AtomicInteger();
-  private final SignatureScheme counting = new SignatureScheme() {
-    @Override
-    public BlsSignature sign(BlsSecretKey sk, byte[] message) {
-      return BLS.sign(sk, message);
-    }
-
-    @Override
-    public boolean verify(BlsPublicKey pk, byte[] message, BlsSignature sig) {
-      pairings.incrementAndGet();
-      return BLS.verify(pk, message, sig);
-    }
-
-    @Override
-    public BlsSignature aggregate(List<BlsSignature> signatures) {
-      return BLS.aggregate(signatures);
-    }
-
-    @Override
-    public boolean fastAggregateVerify(List<BlsPublicKey> keys, byte[] message, BlsSignature agg) {
-      pairings.incrementAndGet();
-      return BLS.fastAggregateVerify(keys, message, agg);
-    }
-
-    @Override
-    public boolean aggregateVerify(List<BlsPublicKey> keys, List<byte[]> messages, BlsSignature agg) {
-      pairings.incrementAndGet();
-      return BLS.aggregateVerify(keys, messages, agg);
-    }
-  };
+  private final CountingScheme counting = new CountingScheme();
   private final SignatureScheme scheme = new MemoizingScheme(counting);
 
   private int leaderOf(long round) {
@@ -91,12 +59,12 @@ class SignaturePrecheckTest {
 
     SignaturePrecheck.run(ChainFixture.CHAIN_ID, chain.set(), scheme, proposal);
     SignaturePrecheck.run(ChainFixture.CHAIN_ID, chain.set(), scheme, voteMessage);
-    int prechecked = pairings.get();
+    int prechecked = counting.verifications();
     assertThat(prechecked).isEqualTo(2);
 
     n.handle(new Event.MessageReceived(now, new PeerId("p"), proposal));
     n.handle(new Event.MessageReceived(now, new PeerId("q"), voteMessage));
-    assertThat(pairings.get()).as("the core found both answers cached").isEqualTo(prechecked);
+    assertThat(counting.verifications()).as("the core found both answers cached").isEqualTo(prechecked);
   }
 
   @Test

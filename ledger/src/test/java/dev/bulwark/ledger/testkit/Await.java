@@ -1,4 +1,4 @@
-package dev.bulwark.node.cluster;
+package dev.bulwark.ledger.testkit;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -10,9 +10,9 @@ import java.util.function.Supplier;
  * condition holds, {@link #during} watches an invariant for a whole observation window. Both
  * poll every {@link #POLL} and, when they fail, say what was awaited and what was seen last.
  */
-final class Await {
+public final class Await {
   /** Time between two observations. */
-  static final Duration POLL = Duration.ofMillis(100);
+  public static final Duration POLL = Duration.ofMillis(100);
 
   private Await() {}
 
@@ -20,7 +20,7 @@ final class Await {
    * Observes until {@code done} accepts an observation and returns it; fails after {@code
    * timeout}. An observation that throws counts as not done (a node that is not up yet).
    */
-  static <T> T until(String what, Duration timeout, Supplier<T> observe, Predicate<? super T> done) {
+  public static <T> T until(String what, Duration timeout, Supplier<T> observe, Predicate<? super T> done) {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     String last = "nothing yet";
@@ -49,7 +49,7 @@ final class Await {
    * Observes for the whole {@code window} and fails at the first observation that {@code
    * invariant} rejects (or that throws); returns the last observation, taken at the window's end.
    */
-  static <T> T during(String what, Duration window, Supplier<T> observe, Predicate<? super T> invariant) {
+  public static <T> T during(String what, Duration window, Supplier<T> observe, Predicate<? super T> invariant) {
     long start = System.nanoTime();
     long deadline = start + window.toNanos();
     while (true) {

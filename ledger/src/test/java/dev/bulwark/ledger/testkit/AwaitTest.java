@@ -1,4 +1,4 @@
-package dev.bulwark.node.cluster;
+package dev.bulwark.ledger.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

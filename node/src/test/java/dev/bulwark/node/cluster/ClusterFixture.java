@@ -5,6 +5,7 @@ import dev.bulwark.genesis.generator.KeyFileException;
 import dev.bulwark.genesis.generator.KeyFiles;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.genesis.validation.GenesisLoader;
+import dev.bulwark.ledger.testkit.Await;
 import dev.bulwark.node.cli.BulwarkCli;
 import dev.bulwark.node.storage.DataDirectory;
 import java.io.PrintWriter;

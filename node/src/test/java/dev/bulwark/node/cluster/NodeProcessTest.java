@@ -2,6 +2,7 @@ package dev.bulwark.node.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.ledger.testkit.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

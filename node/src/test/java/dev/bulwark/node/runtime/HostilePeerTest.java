@@ -9,6 +9,7 @@ import dev.bulwark.genesis.generator.KeyFiles;
 import dev.bulwark.genesis.generator.NetworkWriter;
 import dev.bulwark.ledger.codec.Rlp;
 import dev.bulwark.ledger.crypto.NodeKey;
+import dev.bulwark.ledger.testkit.Await;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.network.WireTypes;
 import dev.bulwark.node.storage.DataDirectory;
@@ -22,7 +23,9 @@ import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,22 +96,14 @@ class HostilePeerTest {
     }
     assertThat(sent).as("seed %d: frames written before the session went", SEED).isPositive();
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!rogue.connectedPeers().isEmpty()) {
-      assertThat(System.nanoTime()).as("seed %d: the node drops the hostile session", SEED)
-          .isLessThan(deadline);
-      Thread.sleep(50); // polling interval of a condition with a deadline
-    }
+    Await.until("seed " + SEED + ": the node drops the hostile session", Duration.ofSeconds(30),
+        rogue::connectedPeers, Collection::isEmpty);
     awaitHeight(before + 5);
     assertThat(node.status().health().role()).isEqualTo("validator");
   }
 
-  private void awaitHeight(long height) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (node.status().head().number() < height) {
-      assertThat(System.nanoTime()).as("seed %d: height %d reached (now %d)", SEED, height,
-          node.status().head().number()).isLessThan(deadline);
-      Thread.sleep(50); // polling interval of a condition with a deadline
-    }
+  private void awaitHeight(long height) {
+    Await.until("seed " + SEED + ": height " + height, Duration.ofSeconds(60),
+        () -> node.status().head().number(), h -> h >= height);
   }
 }

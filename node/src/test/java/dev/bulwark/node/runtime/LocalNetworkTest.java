@@ -15,6 +15,7 @@ import dev.bulwark.genesis.model.GenesisParams;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.crypto.Secp256k1;
 import dev.bulwark.ledger.mempool.AddResult;
+import dev.bulwark.ledger.testkit.Await;
 import dev.bulwark.ledger.tx.DynamicFeeTransaction;
 import dev.bulwark.ledger.tx.TransactionSignature;
 import dev.bulwark.ledger.tx.TransactionSigner;
@@ -181,15 +182,8 @@ class LocalNetworkTest {
     return nodes.stream().map(n -> n.status().head().number()).toList();
   }
 
-  private static void await(String what, BooleanSupplier condition, Supplier<?> observed)
-      throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting until " + what + "; last seen: " + observed.get());
-      }
-      Thread.sleep(50); // polling interval of a condition with a deadline
-    }
+  private static void await(String what, BooleanSupplier condition, Supplier<?> observed) {
+    Await.until(what, DEADLINE, observed, seen -> condition.getAsBoolean());
   }
 
   private static Genesis withEpochLength(Genesis g, long epochLength) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.ledger.testkit.Await;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,14 @@ class HttpServerVerticleTest {
   private HttpResponse<String> get(int port, String path) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long servedHeight(int port) {
+    try {
+      return new ObjectMapper().readTree(get(port, "/health").body()).get("height").asLong();
+    } catch (Exception e) {
+      throw new IllegalStateException("GET /health failed", e); // Await counts it as not yet
+    }
   }
 
   @Test
@@ -57,11 +67,8 @@ class HttpServerVerticleTest {
     assertThat(builds.get() - before).isLessThan(50);
 
     height.set(8);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (new ObjectMapper().readTree(get(server.actualPort(), "/health").body()).get("height").asLong() != 8) {
-      assertThat(System.nanoTime()).as("the snapshot is refreshed").isLessThan(deadline);
-      Thread.sleep(20); // polling interval of a condition with a deadline
-    }
+    Await.until("the snapshot is refreshed", Duration.ofSeconds(10),
+        () -> servedHeight(server.actualPort()), h -> h == 8);
     assertThat(get(server.actualPort(), "/metrics").body()).isEqualTo("# metrics\n");
     assertThat(get(server.actualPort(), "/nope").statusCode()).isEqualTo(404);
   }

@@ -2,6 +2,7 @@ package dev.bulwark.ledger.crypto.bls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.ledger.testkit.CountingScheme;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -9,49 +10,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Each distinct check reaches real BLS once; answers (true and false) are shared across threads. */
 class MemoizingSchemeTest {
   private static final byte[] MSG = "vote".getBytes(StandardCharsets.UTF_8);
 
-  /** Real BLS, counting the verifications that reach it. */
-  private static final class Counting implements SignatureScheme {
-    final AtomicInteger verifications = new AtomicInteger();
-
-    @Override
-    public BlsSignature sign(BlsSecretKey sk, byte[] message) {
-      return BLS.sign(sk, message);
-    }
-
-    @Override
-    public boolean verify(BlsPublicKey pk, byte[] message, BlsSignature sig) {
-      verifications.incrementAndGet();
-      return BLS.verify(pk, message, sig);
-    }
-
-    @Override
-    public BlsSignature aggregate(List<BlsSignature> signatures) {
-      return BLS.aggregate(signatures);
-    }
-
-    @Override
-    public boolean fastAggregateVerify(List<BlsPublicKey> keys, byte[] message, BlsSignature agg) {
-      verifications.incrementAndGet();
-      return BLS.fastAggregateVerify(keys, message, agg);
-    }
-
-    @Override
-    public boolean aggregateVerify(List<BlsPublicKey> keys, List<byte[]> messages, BlsSignature agg) {
-      verifications.incrementAndGet();
-      return BLS.aggregateVerify(keys, messages, agg);
-    }
-  }
-
   @Test
   void remembersValidAndInvalidAnswersAndSharesThemBetweenThreads() throws Exception {
-    Counting inner = new Counting();
+    CountingScheme inner = new CountingScheme();
     MemoizingScheme scheme = new MemoizingScheme(inner);
     BlsKeyPair a = BlsKeyPair.generate(new SecureRandom());
     BlsKeyPair b = BlsKeyPair.generate(new SecureRandom());
@@ -70,25 +37,25 @@ class MemoizingSchemeTest {
       pool.shutdown();
     }
     // racing threads may each compute the first answer; after that every call is remembered
-    int afterRace = inner.verifications.get();
+    int afterRace = inner.verifications();
     assertThat(afterRace).isBetween(1, 4);
     assertThat(scheme.verify(a.publicKey(), MSG, sigA)).isTrue();
-    assertThat(inner.verifications.get()).isEqualTo(afterRace);
+    assertThat(inner.verifications()).isEqualTo(afterRace);
 
     assertThat(scheme.verify(b.publicKey(), MSG, sigA)).isFalse();
     assertThat(scheme.verify(b.publicKey(), MSG, sigA)).isFalse();
-    assertThat(inner.verifications.get()).isEqualTo(afterRace + 1);
+    assertThat(inner.verifications()).isEqualTo(afterRace + 1);
 
     BlsSignature agg = scheme.aggregate(List.of(sigA, scheme.sign(b.secretKey(), MSG)));
     assertThat(scheme.fastAggregateVerify(List.of(a.publicKey(), b.publicKey()), MSG, agg)).isTrue();
     assertThat(scheme.fastAggregateVerify(List.of(a.publicKey()), MSG, agg)).isFalse();
     assertThat(scheme.fastAggregateVerify(List.of(a.publicKey(), b.publicKey()), MSG, agg)).isTrue();
-    assertThat(inner.verifications.get()).isEqualTo(afterRace + 3);
+    assertThat(inner.verifications()).isEqualTo(afterRace + 3);
   }
 
   @Test
   void forgetsTheOldestBeyondItsCapacity() {
-    Counting inner = new Counting();
+    CountingScheme inner = new CountingScheme();
     MemoizingScheme scheme = new MemoizingScheme(inner, 2);
     BlsKeyPair k = BlsKeyPair.generate(new SecureRandom());
     List<BlsSignature> sigs = new ArrayList<>();
@@ -97,6 +64,6 @@ class MemoizingSchemeTest {
       assertThat(scheme.verify(k.publicKey(), new byte[] {(byte) i}, sigs.get(i))).isTrue();
     }
     assertThat(scheme.verify(k.publicKey(), new byte[] {0}, sigs.get(0))).isTrue();
-    assertThat(inner.verifications.get()).isEqualTo(4); // the first answer had been evicted
+    assertThat(inner.verifications()).isEqualTo(4); // the first answer had been evicted
   }
 }
