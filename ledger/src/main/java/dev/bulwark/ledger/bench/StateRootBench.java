@@ -16,6 +16,7 @@ import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +27,8 @@ import java.util.function.Consumer;
 /**
  * Part 2: the cost of one block's state-root update at two state sizes. For each size a LevelDB
  * state tree of real account leaves (keys {@link StateKeys#account}, values {@link AccountCodec})
- * is built in chunks. Then rounds alternate between the sizes (so both see the same machine load):
- * each changes {@code changedKeys} distinct random accounts (what a block of half as many transfers
+ * is built in chunks, one size after the other. After JIT warm-up rounds, each measured round
+ * changes {@code changedKeys} distinct random accounts (what a block of half as many transfers
  * touches: a sender and a recipient each) and times {@link MerkleStateTree#update} alone on the
  * thread's CPU clock, then the synced write of its nodes separately.
  */
@@ -35,6 +36,7 @@ final class StateRootBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final Allocation ALLOCATION = new Allocation();
   private static final int BUILD_CHUNK = 50_000;
+  private static final long SETTLE_MILLIS = 100;
 
   private final int accounts;
   private final LevelDbStore store;
@@ -61,7 +63,7 @@ final class StateRootBench {
     this.random = new Random(accounts);
   }
 
-  /** Measures both sizes; the first result is {@code smallAccounts}'. */
+  /** Measures both sizes, one after the other; the first result is {@code smallAccounts}'. */
   static List<Result> run(
       Path dir,
       int smallAccounts,
@@ -70,57 +72,77 @@ final class StateRootBench {
       int warmupRounds,
       int rounds,
       Consumer<String> out) {
-    StateRootBench small = new StateRootBench(dir.resolve("small"), smallAccounts);
-    try {
-      StateRootBench large = new StateRootBench(dir.resolve("large"), largeAccounts);
+    // One state at a time, as a node holds one: with both trees in one heap the small tree's
+    // nodes end up scattered among the large one's, which slowed the small updates by half and
+    // flattered the ratio (measured). The JIT warm-up runs on each size before it is measured.
+    List<Result> results = new ArrayList<>();
+    for (int accounts : List.of(smallAccounts, largeAccounts)) {
+      StateRootBench b = new StateRootBench(dir.resolve("state-" + accounts), accounts);
       try {
-        for (StateRootBench b : List.of(small, large)) {
-          long t0 = System.nanoTime();
-          b.build();
-          out.accept(
-              String.format(
-                  "state root: %,d accounts built in %.1f s",
-                  b.accounts, (System.nanoTime() - t0) / 1e9));
-        }
-        double[][] cpu = new double[2][rounds];
-        double[][] write = new double[2][rounds];
-        double[][] nodes = new double[2][rounds];
-        double[][] blocks = new double[2][rounds];
-        for (int round = 0; round < warmupRounds + rounds; round++) {
-          for (int s = 0; s < 2; s++) {
-            StateRootBench b = s == 0 ? small : large;
-            double[] m = b.round(changedKeys);
-            out.accept(
-                String.format(
-                    "  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f"
-                        + " ms, %,.0f nodes written, %,.0f sha256 blocks, %,.0f store reads,"
-                        + " %.1f MB allocated",
-                    b.accounts,
-                    round,
-                    round < warmupRounds ? " (warm-up)" : "",
-                    m[0],
-                    m[1],
-                    m[2],
-                    m[3],
-                    m[5],
-                    m[4],
-                    m[6]));
-            if (round >= warmupRounds) {
-              cpu[s][round - warmupRounds] = m[0];
-              write[s][round - warmupRounds] = m[2];
-              nodes[s][round - warmupRounds] = m[3];
-              blocks[s][round - warmupRounds] = m[5];
-            }
-          }
-        }
-        return List.of(
-            result(smallAccounts, cpu[0], write[0], nodes[0], blocks[0]),
-            result(largeAccounts, cpu[1], write[1], nodes[1], blocks[1]));
+        results.add(b.measure(changedKeys, warmupRounds, rounds, out));
       } finally {
-        large.store.close();
+        b.store.close();
       }
-    } finally {
-      small.store.close();
+    }
+    return results;
+  }
+
+  private Result measure(int changedKeys, int warmupRounds, int rounds, Consumer<String> out) {
+    long t0 = System.nanoTime();
+    build();
+    out.accept(
+        String.format(
+            "state root: %,d accounts built in %.1f s", accounts, (System.nanoTime() - t0) / 1e9));
+    double[] cpu = new double[rounds];
+    double[] write = new double[rounds];
+    double[] nodes = new double[rounds];
+    double[] blocks = new double[rounds];
+    for (int round = 0; round < warmupRounds + rounds; round++) {
+      boolean warmup = round < warmupRounds;
+      if (!warmup) {
+        settle();
+      }
+      double[] m = round(changedKeys);
+      if (warmup && round < warmupRounds - 1) {
+        continue; // the warm-up's times only show the JIT at work
+      }
+      out.accept(
+          String.format(
+              "  %,d accounts, round %d%s: update cpu %.1f ms (wall %.1f), synced write %.1f ms,"
+                  + " %,.0f nodes written, %,.0f sha256 blocks, %,.0f store reads, %.1f MB"
+                  + " allocated",
+              accounts,
+              round,
+              warmup ? " (last warm-up)" : "",
+              m[0],
+              m[1],
+              m[2],
+              m[3],
+              m[5],
+              m[4],
+              m[6]));
+      if (!warmup) {
+        int at = round - warmupRounds;
+        cpu[at] = m[0];
+        write[at] = m[2];
+        nodes[at] = m[3];
+        blocks[at] = m[5];
+      }
+    }
+    return result(accounts, cpu, write, nodes, blocks);
+  }
+
+  /**
+   * Lets the previous round's garbage and LevelDB's background compaction of its synced write
+   * settle before the next measured update, so they do not share its CPU and caches.
+   */
+  private static void settle() {
+    System.gc();
+    try {
+      Thread.sleep(SETTLE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while settling between rounds", e);
     }
   }
 

@@ -50,7 +50,7 @@ public enum KeyPrefix {
     byte[] out = new byte[1 + suffix.size()];
     out[0] = tag;
     suffix.copyTo(out, 1);
-    return Bytes.of(out);
+    return Bytes.wrap(out);
   }
 
   /** The prefix followed by the UTF-8 bytes of {@code name}. */

@@ -62,9 +62,9 @@ public final class ChainStore {
    * dev.bulwark.ledger.storage.StoreMismatchException} for another chain's store or an unknown
    * schema version.
    */
-  public static ChainStore open(KeyValueStore store, GenesisBlock genesis, int stateCacheNodes) {
+  public static ChainStore open(KeyValueStore store, GenesisBlock genesis, int stateResidentNodes) {
     StoreMetadata.checkOrInitialize(store, SCHEMA_VERSION, genesis.hash().bytes());
-    MerkleStateTree tree = new MerkleStateTree(store, stateCacheNodes);
+    MerkleStateTree tree = new MerkleStateTree(store, stateResidentNodes);
     Optional<Bytes> headValue = store.get(ChainKeys.HEAD);
     if (headValue.isEmpty()) {
       // Also after a crash between writing the metadata and the genesis batch.

@@ -68,7 +68,7 @@ public final class Ledger implements AutoCloseable {
     GenesisBlock block = GenesisBlock.of(genesis, module);
     LevelDbStore store = LevelDbStore.open(dir, ChainStore.SCHEMA_VERSION, block.hash().bytes());
     try {
-      return open(store, genesis, module, block, MerkleStateTree.DEFAULT_CACHE_NODES);
+      return open(store, genesis, module, block, MerkleStateTree.DEFAULT_RESIDENT_NODES);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -82,17 +82,17 @@ public final class Ledger implements AutoCloseable {
         genesis,
         module,
         GenesisBlock.of(genesis, module),
-        MerkleStateTree.DEFAULT_CACHE_NODES);
+        MerkleStateTree.DEFAULT_RESIDENT_NODES);
   }
 
-  /** As {@link #open(KeyValueStore, GenesisSpec, SystemModule)} with a state-node cache bound. */
+  /** As {@link #open(KeyValueStore, GenesisSpec, SystemModule)} with a bound on resident state-tree nodes. */
   public static Ledger open(
       KeyValueStore store,
       GenesisSpec genesis,
       SystemModule module,
       GenesisBlock genesisBlock,
-      int stateCacheNodes) {
-    ChainStore chain = ChainStore.open(store, genesisBlock, stateCacheNodes);
+      int stateResidentNodes) {
+    ChainStore chain = ChainStore.open(store, genesisBlock, stateResidentNodes);
     return new Ledger(store, genesis.params(), module, chain);
   }
 

@@ -21,6 +21,14 @@ public final class Bytes implements Comparable<Bytes> {
     return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone());
   }
 
+  /**
+   * Wraps {@code bytes} without copying: the caller hands the array over and must never modify it
+   * again. For arrays built to become one value (encodings, digests, store keys).
+   */
+  public static Bytes wrap(byte[] bytes) {
+    return bytes.length == 0 ? EMPTY : new Bytes(bytes);
+  }
+
   /** Copies {@code length} bytes of {@code src} starting at {@code offset}. */
   public static Bytes of(byte[] src, int offset, int length) {
     return length == 0 ? EMPTY : new Bytes(Arrays.copyOfRange(src, offset, offset + length));
@@ -83,6 +91,13 @@ public final class Bytes implements Comparable<Bytes> {
   /** Lowercase hex without a prefix. */
   public String toUnprefixedHex() {
     return HEX.formatHex(bytes);
+  }
+
+  /** True when {@code other[offset, offset + size())} holds exactly these bytes, without copying. */
+  public boolean contentEquals(byte[] other, int offset) {
+    return offset >= 0
+        && offset <= other.length - bytes.length
+        && Arrays.equals(bytes, 0, bytes.length, other, offset, offset + bytes.length);
   }
 
   /** Writes the content into {@code dst} at {@code offset}, avoiding a copy for encoders. */

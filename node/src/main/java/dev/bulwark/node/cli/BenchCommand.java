@@ -78,7 +78,7 @@ public final class BenchCommand implements Runnable {
     @Option(
         names = "--rounds",
         paramLabel = "N",
-        description = "Measured state-root rounds per size (default 9).")
+        description = "Measured state-root rounds per size, after 30 warm-up rounds (default 15).")
     Integer rounds;
 
     @Option(

@@ -5,13 +5,13 @@ import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One {@link MerkleStateTree#update}: a single recursive pass over the sorted changed keys. Each
  * subtree receives the contiguous run of changes under its prefix, so every touched node is
- * loaded, rebuilt and hashed exactly once however many changed keys lie below it, and untouched
- * subtrees are never visited.
+ * visited, rebuilt and hashed exactly once however many changed keys lie below it, and untouched
+ * subtrees are never visited. It walks the resident tree by pointer and reads only the nodes that
+ * are not resident; the nodes it builds are resident in turn (see {@link NodeStore}).
  */
 final class BatchUpdate {
   private final NodeStore nodes;
@@ -20,54 +20,96 @@ final class BatchUpdate {
   private final Bytes[] values; // null = delete
   // One working copy per depth: a recursion uses one per level, so they are reused, not allocated.
   private final Slots[] slotsByDepth = new Slots[2 * Hash.SIZE + 1];
+  private long residentDelta;
+  private long visited;
+  private long staged;
+  private long hashBlocks;
 
   BatchUpdate(NodeStore nodes, WriteBatch batch, Map<Hash, Bytes> changes) {
     this.nodes = nodes;
     this.batch = batch;
-    this.keys = changes.keySet().toArray(new Hash[0]);
-    Arrays.sort(keys);
-    this.values = new Bytes[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      values[i] = changes.get(keys[i]);
+    // Sorting the entries, not the keys, lays the values out in key order without a second map
+    // lookup per key.
+    @SuppressWarnings("unchecked")
+    Map.Entry<Hash, Bytes>[] entries = changes.entrySet().toArray(new Map.Entry[0]);
+    Arrays.sort(entries, Map.Entry.comparingByKey());
+    this.keys = new Hash[entries.length];
+    this.values = new Bytes[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      keys[i] = entries[i].getKey();
+      values[i] = entries[i].getValue();
     }
   }
 
-  /** Applies all changes below {@code root} (null = empty tree); returns the new root pointer. */
-  ChildRef run(ChildRef root) {
-    return apply(root, 0, 0, keys.length);
+  /**
+   * Applies all changes to the tree {@code root} (null = empty tree) and returns the new root
+   * pointer (carrying the new root node when it is internal).
+   */
+  ChildRef run(Hash root) {
+    ChildRef updated;
+    if (root == null) {
+      updated = build(0, 0, keys.length, null);
+    } else {
+      Node node = nodes.root(root, batch, true);
+      updated = node instanceof InternalNode internal
+          ? update(internal, 0, 0, keys.length)
+          : build(0, 0, keys.length, node.ref());
+    }
+    nodes.residentChanged(residentDelta);
+    nodes.visited(visited);
+    nodes.written(staged, hashBlocks);
+    return updated;
   }
 
-  /** The subtree {@code ref} at {@code depth} after changes {@code [from, to)}. */
-  private ChildRef apply(ChildRef ref, int depth, int from, int to) {
-    if (from == to) {
-      return ref;
-    }
-    if (ref == null || ref.leaf()) {
-      return build(depth, from, to, ref);
-    }
-    Node node = nodes.load(ref.hash(), batch);
-    if (node instanceof LeafNode leaf) {
-      return build(depth, from, to, leaf.ref()); // only the root is referenced without its type
-    }
-    Slots slots = slots(depth).load((InternalNode) node);
+  /** The subtree of internal node {@code node} at {@code depth} after changes {@code [from, to)}. */
+  private ChildRef update(InternalNode node, int depth, int from, int to) {
+    visited++;
+    Slots slots = slots(depth).load(node);
     boolean changed = false;
     for (int i = from; i < to; ) {
       int nibble = NodeCodec.nibble(keys[i], depth);
       int end = runEnd(i, to, depth, nibble);
-      ChildRef before = slots.get(nibble);
-      ChildRef after = apply(before, depth + 1, i, end);
-      if (!Objects.equals(before, after)) {
-        slots.set(nibble, after);
-        changed = true;
+      if (end == i + 1 && node.leafChild(nibble) && node.leafKeyEquals(nibble, keys[i])) {
+        // The common case in a large tree: the one changed key below this slot is its leaf's.
+        if (values[i] == null) {
+          slots.set(nibble, null);
+          changed = true;
+        } else {
+          LeafNode leaf = NodeCodec.leaf(keys[i], values[i]);
+          if (!node.childHashEquals(nibble, leaf.hash())) {
+            stage(leaf);
+            slots.set(nibble, new ChildRef(leaf.hash(), keys[i]));
+            changed = true;
+          }
+        }
+        i = end;
+        continue;
+      }
+      if ((node.mask() & ~node.leafMask() & 1 << nibble) != 0) {
+        InternalNode child = nodes.child(node, depth, nibble, batch, true);
+        ChildRef after = update(child, depth + 1, i, end);
+        if (after == null || after.node() != child) { // update() hands back child when unchanged
+          slots.set(nibble, after);
+          changed = true;
+        }
+      } else {
+        ChildRef before = slots.get(nibble); // an empty slot or a leaf
+        ChildRef after = build(depth + 1, i, end, before);
+        if (!ChildRef.same(before, after)) {
+          slots.set(nibble, after);
+          changed = true;
+        }
       }
       i = end;
     }
     if (!changed) {
-      return ref;
+      return node.ref();
     }
-    // The replaced version is only needed to read old roots: keep the cache for the live tree.
-    nodes.evict(ref.hash());
-    return internal(slots);
+    ChildRef rebuilt = internal(slots, depth);
+    if ((rebuilt == null || rebuilt.leaf()) && nodes.residentAt(depth)) {
+      residentDelta--; // the node collapsed away
+    }
+    return rebuilt;
   }
 
   /**
@@ -99,8 +141,8 @@ final class BatchUpdate {
       if (existing != null && leaf.hash().equals(existing.hash())) {
         return existing; // the same value rewritten: nothing to store
       }
-      nodes.stage(leaf, batch);
-      return leaf.ref();
+      stage(leaf);
+      return new ChildRef(leaf.hash(), keys[lastLive]);
     }
     // Two or more keys remain: they differ below this prefix, so branch on the next nibble.
     Slots slots = slots(depth).clear();
@@ -116,11 +158,15 @@ final class BatchUpdate {
     if (keptNibble >= 0 && slots.get(keptNibble) == null) {
       slots.set(keptNibble, kept);
     }
-    return internal(slots);
+    ChildRef built = internal(slots, depth);
+    if (built != null && !built.leaf() && nodes.residentAt(depth)) {
+      residentDelta++; // a new internal node where there was at most a leaf
+    }
+    return built;
   }
 
   /** Canonical node over {@code slots}: nothing, a lone leaf pulled up, or a new branch. */
-  private ChildRef internal(Slots slots) {
+  private ChildRef internal(Slots slots, int depth) {
     int count = slots.count();
     if (count == 0) {
       return null;
@@ -132,8 +178,17 @@ final class BatchUpdate {
       }
     }
     InternalNode node = NodeCodec.internal(slots);
-    nodes.stage(node, batch);
+    if (nodes.keepsChildrenAt(depth)) {
+      slots.keepChildren(node);
+    }
+    stage(node);
     return node.ref();
+  }
+
+  private void stage(Node node) {
+    nodes.stage(node, batch);
+    staged++;
+    hashBlocks += NodeCodec.hashBlocks(node.encodingLength());
   }
 
   private Slots slots(int depth) {

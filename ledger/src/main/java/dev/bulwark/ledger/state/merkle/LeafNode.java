@@ -23,12 +23,7 @@ final class LeafNode implements Node {
 
   /** True when this leaf holds {@code key}, without allocating. */
   boolean hasKey(Hash key) {
-    for (int i = 0; i < Hash.SIZE; i++) {
-      if (encoding[1 + i] != key.bytes().get(i)) {
-        return false;
-      }
-    }
-    return true;
+    return key.bytes().contentEquals(encoding, 1);
   }
 
   /** The stored value. */

@@ -49,30 +49,10 @@ final class NodeCodec {
     return new LeafNode(enc, sha256(enc, enc.length));
   }
 
-  /** The internal node over {@code slots}. */
+  /** The internal node over {@code slots} (holding none of their resident children yet). */
   static InternalNode internal(Slots slots) {
-    int mask = slots.mask();
-    int leaves = slots.leafMask();
-    int encodingLength = INTERNAL_HEADER + Integer.bitCount(mask) * Hash.SIZE;
-    byte[] stored = new byte[encodingLength + Integer.bitCount(leaves) * Hash.SIZE];
-    stored[0] = INTERNAL_TAG;
-    stored[1] = (byte) (mask >>> 8);
-    stored[2] = (byte) mask;
-    stored[3] = (byte) (leaves >>> 8);
-    stored[4] = (byte) leaves;
-    int offset = INTERNAL_HEADER;
-    int keyOffset = encodingLength;
-    for (int nibble = 0; nibble < 16; nibble++) {
-      int bit = 1 << nibble;
-      if ((mask & bit) != 0) {
-        slots.copyHash(nibble, stored, offset);
-        offset += Hash.SIZE;
-        if ((leaves & bit) != 0) {
-          slots.copyLeafKey(nibble, stored, keyOffset);
-          keyOffset += Hash.SIZE;
-        }
-      }
-    }
+    int encodingLength = INTERNAL_HEADER + slots.count() * Hash.SIZE;
+    byte[] stored = slots.stored(encodingLength);
     return new InternalNode(stored, encodingLength, sha256(stored, encodingLength));
   }
 
@@ -122,7 +102,7 @@ final class NodeCodec {
     } catch (DigestException e) {
       throw new IllegalStateException("SHA-256 digest does not fit 32 bytes", e);
     }
-    return new Hash(Bytes.of(out));
+    return new Hash(Bytes.wrap(out));
   }
 
   private static MessageDigest sha256() {

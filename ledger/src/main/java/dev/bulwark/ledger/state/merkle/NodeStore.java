@@ -7,35 +7,103 @@ import dev.bulwark.ledger.storage.StorageException;
 import dev.bulwark.ledger.storage.WriteBatch;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Nodes by hash under {@link KeyPrefix#STATE_NODE}: reads go cache, then the pending batch, then
- * the store; writes go into the batch. Only internal nodes are cached: an update never reads a
- * leaf, and a million leaves would evict the internal nodes every update walks. Nodes are never
- * overwritten or deleted.
+ * Nodes by hash under {@link KeyPrefix#STATE_NODE}, and the part of the tree kept in memory.
+ *
+ * <p><b>Resident tree.</b> The roots of the last few updates are kept, and internal nodes hold
+ * their internal children ({@link InternalNode#resident}), so the upper levels of the live tree
+ * are an object graph that updates and reads walk without any lookup. Leaves are never kept: an
+ * update never reads one, and a million of them would cost more memory than all internal nodes.
+ * A node missing from the graph is read from the pending batch or the store and hung in place.
+ *
+ * <p><b>Memory bound.</b> The number of resident internal nodes is kept near {@code budget}: past
+ * it, the deepest resident level is dropped (its nodes are read from the store when touched) and
+ * no node at that depth or deeper is kept again. Nodes are never overwritten or deleted in the
+ * store.
  */
 final class NodeStore {
+  /** Roots of recent updates kept in memory: the head and the blocks pipelined on it. */
+  static final int RECENT_ROOTS = 4;
+  private static final int MAX_DEPTH = 2 * Hash.SIZE + 1;
+
   private final KeyValueStore store;
-  private final NodeCache cache;
+  private final long budget;
+  private final NodeCache roots = new NodeCache(RECENT_ROOTS);
+  private final AtomicLong resident = new AtomicLong();
+  private volatile int residentDepth; // nodes at depths below this may be resident
   private final LongAdder loads = new LongAdder();
   private final LongAdder storeReads = new LongAdder();
   private final LongAdder writes = new LongAdder();
   private final LongAdder hashBlocks = new LongAdder();
 
-  NodeStore(KeyValueStore store, int cacheCapacity) {
+  NodeStore(KeyValueStore store, long budget) {
+    if (budget < 0) {
+      throw new IllegalArgumentException("resident node budget must be >= 0: " + budget);
+    }
     this.store = store;
-    this.cache = new NodeCache(cacheCapacity);
+    this.budget = budget;
+    this.residentDepth = budget == 0 ? 0 : MAX_DEPTH;
   }
 
-  /** The node with {@code hash}, seeing {@code pending}'s staged nodes when it is non-null. */
-  Node load(Hash hash, WriteBatch pending) {
-    loads.increment();
-    Node cached = cache.get(hash);
-    if (cached != null) {
-      return cached;
+  /**
+   * The top node of the tree {@code root}. An update's root ({@code forUpdate}) is kept as a
+   * recent root, so the tree it grows stays in memory; a read's root is not, so reading old
+   * states never pushes the head out.
+   */
+  Node root(Hash root, WriteBatch pending, boolean forUpdate) {
+    Node kept = roots.get(root);
+    if (kept != null) {
+      return kept;
     }
+    Node node = read(root, pending);
+    if (forUpdate) {
+      keepRoot(node);
+    }
+    return node;
+  }
+
+  /** True when {@code root} is a recent root, whose resident children reads may extend. */
+  boolean isResidentRoot(Hash root) {
+    return roots.get(root) != null;
+  }
+
+  /** Keeps {@code node} as a recent root when the budget allows any residency. */
+  void keepRoot(Node node) {
+    if (node instanceof InternalNode && residentDepth > 0) {
+      roots.put(node);
+    }
+  }
+
+  /**
+   * The internal child at {@code nibble} of {@code parent} (at {@code depth}): the resident one,
+   * or read by hash and, when {@code attach} and the depth is within the resident levels, kept.
+   */
+  InternalNode child(
+      InternalNode parent, int depth, int nibble, WriteBatch pending, boolean attach) {
+    InternalNode kept = parent.resident(nibble);
+    if (kept != null) {
+      return kept;
+    }
+    Hash hash = parent.childHash(nibble);
+    if (!(read(hash, pending) instanceof InternalNode child)) {
+      throw new StorageException("state-tree node " + hash + " in " + store.location()
+          + " is a leaf where its parent records an internal node");
+    }
+    if (attach && keepsChildrenAt(depth)) {
+      parent.keep(nibble, child);
+      resident.incrementAndGet();
+    }
+    return child;
+  }
+
+  /** Reads the node with {@code hash} from {@code pending} (when non-null) or the store. */
+  Node read(Hash hash, WriteBatch pending) {
     storeReads.increment();
     Bytes key = KeyPrefix.STATE_NODE.key(hash.bytes());
     Optional<Bytes> raw = pending == null ? store.get(key) : pending.readThrough(key, store);
@@ -43,32 +111,88 @@ final class NodeStore {
       throw new MissingNodeException("state-tree node " + hash + " is not in " + store.location()
           + " (unknown root, or its block was never committed)");
     }
-    Node node;
     try {
-      node = NodeCodec.decodeStored(raw.get().toArray(), hash);
+      return NodeCodec.decodeStored(raw.get().toArray(), hash);
     } catch (DecodeException e) {
       throw new StorageException("state-tree node " + hash + " in " + store.location()
           + " is corrupt: " + e.getMessage(), e);
     }
-    if (node instanceof InternalNode) {
-      cache.put(node);
-    }
-    return node;
   }
 
-  /** Stages {@code node} in {@code batch} and caches it. */
+  /** Counts {@code count} nodes visited by an update or a read. */
+  void visited(long count) {
+    loads.add(count);
+  }
+
+  /** True when a node at {@code depth} keeps its internal children in memory. */
+  boolean keepsChildrenAt(int depth) {
+    return depth + 1 < residentDepth;
+  }
+
+  /** True when a node at {@code depth} is part of the resident levels. */
+  boolean residentAt(int depth) {
+    return depth < residentDepth;
+  }
+
+  /** Adjusts the count of resident internal nodes by {@code delta}. */
+  void residentChanged(long delta) {
+    resident.addAndGet(delta);
+  }
+
+  /** Stages {@code node} in {@code batch}; the caller counts it (see {@link #written}). */
   void stage(Node node, WriteBatch batch) {
-    writes.increment();
-    hashBlocks.add(NodeCodec.hashBlocks(node.encodingLength()));
-    batch.put(KeyPrefix.STATE_NODE.key(node.hash().bytes()), Bytes.of(node.storedBytes()));
-    if (node instanceof InternalNode) {
-      cache.put(node);
-    }
+    // The stored bytes of a node never change, so the batch may hold them without a copy.
+    batch.put(KeyPrefix.STATE_NODE.key(node.hash().bytes()), Bytes.wrap(node.storedBytes()));
   }
 
-  /** Drops {@code hash} from the cache (it stays in the store). */
-  void evict(Hash hash) {
-    cache.remove(hash);
+  /** Counts {@code nodes} nodes staged, whose hashing took {@code blocks} SHA-256 blocks. */
+  void written(long nodes, long blocks) {
+    writes.add(nodes);
+    hashBlocks.add(blocks);
+  }
+
+  /**
+   * Brings the resident levels under {@code root} back within the budget when the count has
+   * passed it: counts the resident nodes level by level, keeps the levels that fit and lets go of
+   * everything below them, for good.
+   */
+  void trimIfOverBudget(InternalNode root) {
+    if (resident.get() <= budget) {
+      return;
+    }
+    List<InternalNode> level = List.of(root);
+    List<InternalNode> lastKept = List.of();
+    long kept = 0;
+    int depth = 0;
+    while (!level.isEmpty() && kept + level.size() <= budget) {
+      kept += level.size();
+      lastKept = level;
+      List<InternalNode> next = new ArrayList<>();
+      for (InternalNode node : level) {
+        for (int nibble = 0; nibble < 16; nibble++) {
+          InternalNode child = node.resident(nibble);
+          if (child != null) {
+            next.add(child);
+          }
+        }
+      }
+      level = next;
+      depth++;
+    }
+    if (level.isEmpty()) {
+      resident.set(kept); // the estimate had drifted high: everything fits
+      return;
+    }
+    residentDepth = depth;
+    for (InternalNode node : lastKept) {
+      node.forgetChildren();
+    }
+    resident.set(kept);
+  }
+
+  /** Resident internal nodes, as counted. */
+  long residentNodes() {
+    return resident.get();
   }
 
   TreeStats stats() {

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded random batches of inserts, updates and deletes, checked against a TreeMap model: every
@@ -25,12 +26,16 @@ class MerkleStateTreeModelTest {
 
   private record Snapshot(Hash root, TreeMap<Hash, Bytes> model) {}
 
-  @Test
-  void randomBatchesMatchATreeMapModel() {
+  /**
+   * Budgets of resident nodes: none (every read goes to the store), 64 (the resident levels are
+   * cut back again and again as the tree grows), and the default (everything stays resident).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 64, MerkleStateTree.DEFAULT_RESIDENT_NODES})
+  void randomBatchesMatchATreeMapModel(int budget) {
     Random random = new Random(SEED);
     InMemoryStore store = new InMemoryStore();
-    // A small cache forces most reads through the store.
-    MerkleStateTree tree = new MerkleStateTree(store, 64);
+    MerkleStateTree tree = new MerkleStateTree(store, budget);
     TreeMap<Hash, Bytes> model = new TreeMap<>();
     List<Snapshot> history = new ArrayList<>();
     // A small key universe makes updates and deletes of present keys frequent.
@@ -54,7 +59,8 @@ class MerkleStateTreeModelTest {
           model.put(k, v);
         }
       });
-      String where = "seed " + SEED + " batch " + b;
+      String where = "seed " + SEED + " budget " + budget + " batch " + b;
+      assertThat(tree.residentNodes()).as(where).isLessThanOrEqualTo(budget);
       assertThat(root).as(where).isEqualTo(rebuild(model));
       for (int probe = 0; probe < 25; probe++) {
         Hash k = TreeFixtures.key(random.nextInt(universe));

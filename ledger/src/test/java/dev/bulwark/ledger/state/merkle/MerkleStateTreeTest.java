@@ -210,4 +210,88 @@ class MerkleStateTreeTest {
     assertThat(uncached.get(second, key(1))).contains(Bytes.of((byte) 5));
     assertThat(uncached.get(first, key(1))).isNotEqualTo(uncached.get(second, key(1)));
   }
+
+  @Test
+  void readsRaceUpdatesAndTrimsOfTheResidentTree() throws Exception {
+    // A budget far below the tree's size makes updates cut the resident levels back while
+    // readers walk and extend them; every read must still see exactly its root's state.
+    MerkleStateTree small = new MerkleStateTree(store, 40);
+    Map<Hash, Bytes> model = new HashMap<>(entries(4_000, 11));
+    Hash first = commit(small, store, MerkleStateTree.EMPTY_ROOT, model);
+    List<Map.Entry<Hash, Map<Hash, Bytes>>> published =
+        Collections.synchronizedList(new ArrayList<>(List.of(Map.entry(first, Map.copyOf(model)))));
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      long seed = r;
+      results.add(readers.submit(() -> {
+        Random random = new Random(seed);
+        int reads = 0;
+        while (!done.get() || reads < 2_000) {
+          Map.Entry<Hash, Map<Hash, Bytes>> snapshot =
+              published.get(random.nextInt(published.size()));
+          Hash k = key(random.nextInt(5_000));
+          assertThat(small.get(snapshot.getKey(), k).orElse(null))
+              .as("key %s at root %s", k, snapshot.getKey())
+              .isEqualTo(snapshot.getValue().get(k));
+          reads++;
+        }
+        return reads;
+      }));
+    }
+    Random random = new Random(12);
+    Hash root = first;
+    for (int b = 0; b < 60; b++) {
+      Map<Hash, Bytes> changes = new HashMap<>();
+      for (int i = 0; i < 150; i++) {
+        changes.put(key(random.nextInt(5_000)), random.nextInt(5) == 0 ? null : value(random));
+      }
+      root = commit(small, store, root, changes);
+      changes.forEach((k, v) -> {
+        if (v == null) {
+          model.remove(k);
+        } else {
+          model.put(k, v);
+        }
+      });
+      published.add(Map.entry(root, Map.copyOf(model)));
+      assertThat(small.residentNodes()).isLessThanOrEqualTo(40);
+    }
+    done.set(true);
+    readers.shutdown();
+    for (java.util.concurrent.Future<Integer> f : results) {
+      assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(2_000);
+    }
+    MerkleStateTree unbounded = new MerkleStateTree(new InMemoryStore());
+    assertThat(root).isEqualTo(
+        unbounded.update(MerkleStateTree.EMPTY_ROOT, model, new WriteBatch()));
+  }
+
+  @Test
+  void anUnboundedTreeReadsNothingFromTheStoreOnceResident() {
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, entries(20_000, 13));
+    MerkleStateTree reopened = new MerkleStateTree(store);
+    Random random = new Random(14);
+    Hash next = root;
+    TreeStats first = null;
+    for (int b = 0; b < 3; b++) {
+      // The first block after the cold start changes every key, so it reads every internal node.
+      Map<Hash, Bytes> changes = new HashMap<>();
+      for (int i = 0; i < (b == 0 ? 20_000 : 500); i++) {
+        changes.put(key(b == 0 ? i : random.nextInt(20_000)), value(random));
+      }
+      TreeStats before = reopened.stats();
+      next = commit(reopened, store, next, changes);
+      TreeStats cost = reopened.stats().minus(before);
+      if (b == 0) {
+        first = cost;
+      } else {
+        assertThat(cost.storeReads()).as("block %d after a cold start", b).isZero();
+      }
+    }
+    assertThat(first.storeReads()).as("the first block after a cold start reads its path")
+        .isPositive();
+    assertThat(reopened.residentNodes()).isPositive();
+  }
 }
