@@ -21,6 +21,7 @@ import dev.bulwark.ledger.mempool.Mempool;
 import dev.bulwark.ledger.mempool.TxOrigin;
 import dev.bulwark.ledger.mempool.MempoolConfig;
 import dev.bulwark.ledger.mempool.PoolHead;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.store.Ledger;
 import dev.bulwark.ledger.tx.TransactionRules;
 import dev.bulwark.ledger.types.Address;
@@ -161,6 +162,9 @@ public final class Node {
     Gauge.builder("bulwark.epoch", nodeStatus, st -> st.health().epoch()).register(metrics);
     Gauge.builder("bulwark.mempool.size", mempool, Mempool::size).register(metrics);
     Gauge.builder("bulwark.evidence.pending", evidence, EvidencePool::size).register(metrics);
+    Gauge.builder("bulwark.state.resident.nodes", ledger.chain().stateTree(),
+            MerkleStateTree::residentNodes)
+        .description("state-tree internal nodes held in memory").register(metrics);
     var p2pBuilder = P2pConfig.builder(keys.node(), params.chainId(),
             ledger.chain().block(0).orElseThrow().hash().bytes())
         .listen(settings.host(), settings.p2pPort())

@@ -25,6 +25,10 @@ import dev.bulwark.node.storage.DataDirectory;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -127,6 +131,22 @@ class LocalNetworkTest {
       assertThat(b0.evidence()).as("no validator equivocated").isEmpty();
     }
     assertThat(withTransactions).isPositive();
+    assertThat(residentStateNodes(nodes.get(0)))
+        .as("the scrape reports the state-tree nodes held in memory").isPositive();
+  }
+
+  /** {@code bulwark_state_resident_nodes} from the node's {@code GET /metrics}. */
+  private static double residentStateNodes(Node node) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.rpcPort() + "/metrics"))
+            .timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body().lines()
+        .filter(l -> l.startsWith("bulwark_state_resident_nodes "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no bulwark_state_resident_nodes in the scrape"));
   }
 
   @Test

@@ -161,7 +161,7 @@ public final class MerkleStateTree {
   }
 
   /** Internal nodes kept in memory, as counted for the bound (see {@code NodeStore}). */
-  long residentNodes() {
+  public long residentNodes() {
     return nodes.residentNodes();
   }
 
