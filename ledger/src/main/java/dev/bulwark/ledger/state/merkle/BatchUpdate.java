@@ -28,16 +28,21 @@ final class BatchUpdate {
   BatchUpdate(NodeStore nodes, WriteBatch batch, Map<Hash, Bytes> changes) {
     this.nodes = nodes;
     this.batch = batch;
-    // Sorting the entries, not the keys, lays the values out in key order without a second map
-    // lookup per key.
-    @SuppressWarnings("unchecked")
-    Map.Entry<Hash, Bytes>[] entries = changes.entrySet().toArray(new Map.Entry[0]);
-    Arrays.sort(entries, Map.Entry.comparingByKey());
-    this.keys = new Hash[entries.length];
-    this.values = new Bytes[entries.length];
-    for (int i = 0; i < entries.length; i++) {
-      keys[i] = entries[i].getKey();
-      values[i] = entries[i].getValue();
+    int n = changes.size();
+    Hash[] unsortedKeys = new Hash[n];
+    Bytes[] unsortedValues = new Bytes[n];
+    int at = 0;
+    for (Map.Entry<Hash, Bytes> e : changes.entrySet()) {
+      unsortedKeys[at] = e.getKey();
+      unsortedValues[at] = e.getValue();
+      at++;
+    }
+    int[] order = KeyOrder.of(unsortedKeys);
+    this.keys = new Hash[n];
+    this.values = new Bytes[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = unsortedKeys[order[i]];
+      values[i] = unsortedValues[order[i]];
     }
   }
 
