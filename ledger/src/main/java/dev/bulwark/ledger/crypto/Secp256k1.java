@@ -25,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * secp256k1 ECDSA as Ethereum uses it: RFC 6979 nonces, low-s signatures, public key recovery.
  *
  * <p>Public key recovery (sender recovery, the hot path) runs in bitcoin-core libsecp256k1 through
- * the ACINQ JNI binding when its native library loads, about 3.5× faster than BouncyCastle, and
- * falls back to BouncyCastle when it does not (unsupported platform, no writable temporary
- * directory for the extracted library, missing jars). The choice is made once, when this class
- * initializes, and logged at INFO; {@link #recoveryBackend()} names it. The system property
- * {@code -Dbulwark.secp256k1=bc} forces BouncyCastle, for tests and for operators who would rather
- * not run native code. Both backends give the same result for every input. Key generation and
- * signing always use BouncyCastle.
+ * the ACINQ JNI binding when its native library loads, about 4× faster than BouncyCastle, and falls
+ * back to BouncyCastle when it does not (unsupported platform, missing jars, or no writable and
+ * executable directory to extract the library to: {@code java.io.tmpdir}, or the binding's own
+ * {@code -Dfr.acinq.secp256k1.tmpdir}). The choice is made once, when this class initializes, and
+ * logged at INFO; {@link #recoveryBackend()} names it. The system property {@code
+ * -Dbulwark.secp256k1=bc} forces BouncyCastle, for tests and for operators who would rather not run
+ * native code. Both backends give the same result for every input. Key generation and signing
+ * always use BouncyCastle.
  */
 public final class Secp256k1 {
   /** The system property that selects the recovery backend: {@code bc} forces BouncyCastle. */
@@ -180,7 +181,7 @@ public final class Secp256k1 {
     return Optional.of(uncompressed(q));
   }
 
-  /** The native backend unless {@code property} is "bc" or the library does not load. */
+  /** libsecp256k1, or null (BouncyCastle) when {@code property} is "bc" or it does not load. */
   static NativeSecp256k1 selectNative(String property) {
     if ("bc".equals(property)) {
       LOG.info("secp256k1 recovery: BouncyCastle (-D{}=bc)", BACKEND_PROPERTY);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.ledger.types.Bytes;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,8 @@ class NativeSecp256k1Test {
 
   @Test
   void recoveryRunsNativeUnlessForcedToBouncyCastle() {
-    String expected =
-        "bc".equals(System.getProperty(Secp256k1.BACKEND_PROPERTY)) ? "BouncyCastle" : "libsecp256k1";
+    boolean forced = "bc".equals(System.getProperty(Secp256k1.BACKEND_PROPERTY));
+    String expected = forced ? "BouncyCastle" : "libsecp256k1";
     assertThat(Secp256k1.recoveryBackend()).isEqualTo(expected);
     assertThat(Secp256k1.selectNative("bc")).isNull();
     assertThat(Secp256k1.selectNative(null)).isNotNull();
@@ -44,15 +47,46 @@ class NativeSecp256k1Test {
       Secp256k1.Signature sig = Secp256k1.sign(hash, key);
       perRecId[sig.recId()]++;
       Optional<Bytes> bc = Secp256k1.recoverWithBouncyCastle(hash, sig);
-      assertThat(lib.recover(hash, sig)).as("signature %d", i).isEqualTo(bc).contains(key.publicKey());
+      assertThat(lib.recover(hash, sig))
+          .as("signature %d", i)
+          .isEqualTo(bc)
+          .contains(key.publicKey());
 
       Secp256k1.Signature flipped = new Secp256k1.Signature(sig.r(), sig.s(), 1 - sig.recId());
       Optional<Bytes> bcFlipped = Secp256k1.recoverWithBouncyCastle(hash, flipped);
-      assertThat(bcFlipped).as("wrong recId %d", i).isPresent().isNotEqualTo(Optional.of(key.publicKey()));
+      assertThat(bcFlipped)
+          .as("wrong recId %d", i)
+          .isPresent()
+          .isNotEqualTo(Optional.of(key.publicKey()));
       assertThat(lib.recover(hash, flipped)).as("wrong recId %d", i).isEqualTo(bcFlipped);
     }
     assertThat(perRecId[0]).isGreaterThan(1_000);
     assertThat(perRecId[1]).isGreaterThan(1_000);
+  }
+
+  @Test
+  void recoversFromManyThreadsAtOnce() {
+    // The node recovers senders on several worker threads through one shared native context.
+    Random random = new Random(5L);
+    List<Secp256k1.KeyPair> keys = new ArrayList<>();
+    List<byte[]> hashes = new ArrayList<>();
+    List<Secp256k1.Signature> sigs = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      keys.add(keyPair(random));
+      hashes.add(bytes(random, 32));
+      sigs.add(Secp256k1.sign(hashes.get(i), keys.get(i)));
+    }
+    List<Integer> wrong =
+        IntStream.range(0, 20 * keys.size())
+            .parallel()
+            .map(j -> j % keys.size())
+            .filter(
+                i ->
+                    !lib.recover(hashes.get(i), sigs.get(i))
+                        .equals(Optional.of(keys.get(i).publicKey())))
+            .boxed()
+            .toList();
+    assertThat(wrong).isEmpty();
   }
 
   @Test

@@ -19,10 +19,12 @@ class RecoveryBackendSwitchTest {
 
   @Test
   void propertyForcesBouncyCastle() throws Exception {
-    assertThat(backendInChildJvm("-D" + Secp256k1.BACKEND_PROPERTY + "=bc")).isEqualTo("BouncyCastle");
+    assertThat(backendInChildJvm("-D" + Secp256k1.BACKEND_PROPERTY + "=bc"))
+        .isEqualTo("BouncyCastle");
   }
 
-  private static String backendInChildJvm(String... jvmFlags) throws IOException, InterruptedException {
+  private static String backendInChildJvm(String... jvmFlags)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx64m");
@@ -30,7 +32,8 @@ class RecoveryBackendSwitchTest {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(RecoveryBackendChild.class.getName());
-    Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child JVM exited").isTrue();
       assertThat(child.exitValue()).isZero();
