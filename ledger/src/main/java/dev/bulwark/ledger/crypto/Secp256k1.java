@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * secp256k1 ECDSA as Ethereum uses it: RFC 6979 nonces, low-s signatures, public key recovery.
  *
  * <p>Public key recovery (sender recovery, the hot path) runs in bitcoin-core libsecp256k1 through
- * the ACINQ JNI binding when its native library loads, about 4× faster than BouncyCastle, and falls
+ * the ACINQ JNI binding when its native library loads, 3–4× faster than BouncyCastle, and falls
  * back to BouncyCastle when it does not (unsupported platform, missing jars, or no writable and
  * executable directory to extract the library to: {@code java.io.tmpdir}, or the binding's own
  * {@code -Dfr.acinq.secp256k1.tmpdir}). The choice is made once, when this class initializes, and
