@@ -160,7 +160,8 @@ public final class LedgerBench {
 
       out.accept(
           String.format(
-              "[3/3] sender recovery (BouncyCastle), %,d transactions per round",
+              "[3/3] sender recovery (%s), %,d transactions per round",
+              RecoveryBench.backend(),
               options.recoveries()));
       double recover = RecoveryBench.run(options.recoveries(), 3);
       out.accept(String.format("  => %.1f us per transaction", recover));

@@ -1,17 +1,23 @@
 package dev.bulwark.ledger.bench;
 
+import dev.bulwark.ledger.crypto.Secp256k1;
 import dev.bulwark.ledger.tx.SignedTransaction;
 import dev.bulwark.ledger.tx.TransactionCodec;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Part 3: secp256k1 sender recovery per transaction (BouncyCastle, through {@link
- * SignedTransaction#sender()}), on one thread, over freshly decoded transactions so that no sender
- * is cached.
+ * Part 3: secp256k1 sender recovery per transaction (through {@link SignedTransaction#sender()},
+ * in the backend {@link Secp256k1#recoveryBackend()} names), on one thread, over freshly decoded
+ * transactions so that no sender is cached.
  */
 final class RecoveryBench {
   private RecoveryBench() {}
+
+  /** The library recovery runs in ("libsecp256k1" or "BouncyCastle"), for the report line. */
+  static String backend() {
+    return Secp256k1.recoveryBackend();
+  }
 
   /** Microseconds per recovery, median of {@code rounds} rounds over {@code count} transactions. */
   static double run(int count, int rounds) {

@@ -18,9 +18,27 @@ import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** secp256k1 ECDSA as Ethereum uses it: RFC 6979 nonces, low-s signatures, public key recovery. */
+/**
+ * secp256k1 ECDSA as Ethereum uses it: RFC 6979 nonces, low-s signatures, public key recovery.
+ *
+ * <p>Public key recovery (sender recovery, the hot path) runs in bitcoin-core libsecp256k1 through
+ * the ACINQ JNI binding when its native library loads, 3–4× faster than BouncyCastle, and falls
+ * back to BouncyCastle when it does not (unsupported platform, missing jars, or no writable and
+ * executable directory to extract the library to: {@code java.io.tmpdir}, or the binding's own
+ * {@code -Dfr.acinq.secp256k1.tmpdir}). The choice is made once, when this class initializes, and
+ * logged at INFO; {@link #recoveryBackend()} names it. The system property {@code
+ * -Dbulwark.secp256k1=bc} forces BouncyCastle, for tests and for operators who would rather not run
+ * native code. Both backends give the same result for every input. Key generation and signing
+ * always use BouncyCastle.
+ */
 public final class Secp256k1 {
+  /** The system property that selects the recovery backend: {@code bc} forces BouncyCastle. */
+  public static final String BACKEND_PROPERTY = "bulwark.secp256k1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Secp256k1.class);
   private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
   private static final ECDomainParameters DOMAIN =
       new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
@@ -28,6 +46,8 @@ public final class Secp256k1 {
   public static final BigInteger N = PARAMS.getN();
   /** n / 2: signatures with s above it are malleable and rejected by EIP-2. */
   public static final BigInteger HALF_N = N.shiftRight(1);
+  /** libsecp256k1, or null when recovery runs in BouncyCastle. */
+  private static final NativeSecp256k1 NATIVE = selectNative(System.getProperty(BACKEND_PROPERTY));
 
   private Secp256k1() {}
 
@@ -114,7 +134,7 @@ public final class Secp256k1 {
     BigInteger r = rs[0];
     BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
     for (int recId = 0; recId < 2; recId++) {
-      Optional<Bytes> pk = recover(hash32, new Signature(r, s, recId));
+      Optional<Bytes> pk = recoverWithBouncyCastle(hash32, new Signature(r, s, recId));
       if (pk.isPresent() && pk.get().equals(key.publicKey())) {
         return new Signature(r, s, recId);
       }
@@ -127,6 +147,17 @@ public final class Secp256k1 {
    * section 4.1.6), or empty when no key does. Does not enforce low s; callers apply EIP-2.
    */
   public static Optional<Bytes> recover(byte[] hash32, Signature sig) {
+    checkHash(hash32);
+    return NATIVE != null ? NATIVE.recover(hash32, sig) : recoverWithBouncyCastle(hash32, sig);
+  }
+
+  /** The library {@link #recover} runs in: "libsecp256k1" or "BouncyCastle". */
+  public static String recoveryBackend() {
+    return NATIVE != null ? "libsecp256k1" : "BouncyCastle";
+  }
+
+  /** {@link #recover} in BouncyCastle, whichever backend is selected. */
+  static Optional<Bytes> recoverWithBouncyCastle(byte[] hash32, Signature sig) {
     checkHash(hash32);
     BigInteger prime = SecP256K1Curve.q;
     // recId 0/1 only: x = r (Ethereum never produces r ≥ n candidates, recId 2/3).
@@ -148,6 +179,35 @@ public final class Secp256k1 {
       return Optional.empty();
     }
     return Optional.of(uncompressed(q));
+  }
+
+  /** libsecp256k1, or null (BouncyCastle) when {@code property} is "bc" or it does not load. */
+  static NativeSecp256k1 selectNative(String property) {
+    if ("bc".equals(property)) {
+      LOG.info("secp256k1 recovery: BouncyCastle (-D{}=bc)", BACKEND_PROPERTY);
+      return null;
+    }
+    if (property != null) {
+      LOG.warn("Ignoring -D{}={}: the only value is bc", BACKEND_PROPERTY, property);
+    }
+    try {
+      NativeSecp256k1 loaded = NativeSecp256k1.load();
+      LOG.info("secp256k1 recovery: libsecp256k1 (native, ACINQ JNI)");
+      return loaded;
+    } catch (LinkageError | RuntimeException e) {
+      LOG.info(
+          "libsecp256k1 did not load ({}); secp256k1 recovery falls back to BouncyCastle",
+          rootCause(e).toString());
+      return null;
+    }
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private static ECPoint decompress(BigInteger x, boolean yOdd) {
