@@ -52,13 +52,7 @@ class MerkleStateTreeModelTest {
       }
       ops += changes.size();
       root = commit(tree, store, root, changes);
-      changes.forEach((k, v) -> {
-        if (v == null) {
-          model.remove(k);
-        } else {
-          model.put(k, v);
-        }
-      });
+      TreeFixtures.applyTo(model, changes);
       String where = "seed " + SEED + " budget " + budget + " batch " + b;
       assertThat(tree.residentNodes()).as(where).isLessThanOrEqualTo(budget);
       assertThat(root).as(where).isEqualTo(rebuild(model));

@@ -248,13 +248,7 @@ class MerkleStateTreeTest {
         changes.put(key(random.nextInt(5_000)), random.nextInt(5) == 0 ? null : value(random));
       }
       root = commit(small, store, root, changes);
-      changes.forEach((k, v) -> {
-        if (v == null) {
-          model.remove(k);
-        } else {
-          model.put(k, v);
-        }
-      });
+      TreeFixtures.applyTo(model, changes);
       published.add(Map.entry(root, Map.copyOf(model)));
       assertThat(small.residentNodes()).isLessThanOrEqualTo(40);
     }

@@ -44,4 +44,15 @@ final class TreeFixtures {
     store.write(batch, Durability.NO_SYNC);
     return next;
   }
+
+  /** Applies {@code changes} (a null value deletes) to a plain map modelling the tree. */
+  static void applyTo(Map<Hash, Bytes> model, Map<Hash, Bytes> changes) {
+    changes.forEach((k, v) -> {
+      if (v == null) {
+        model.remove(k);
+      } else {
+        model.put(k, v);
+      }
+    });
+  }
 }
