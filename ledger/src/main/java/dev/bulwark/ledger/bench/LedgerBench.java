@@ -146,8 +146,9 @@ public final class LedgerBench {
                 r.nodesWritten(),
                 r.hashBlocks()));
       }
-      // Medians, not minima: this machine's noise reaches the minima too. Two identical 10k trees
-      // measured this way gave median ratios of 0.91 to 0.99 and minimum ratios of 0.87 to 1.30.
+      // Medians, not minima: a 10k update is a few ms, and one lucky round moves the minimum a
+      // lot (minima ratios of 3.2 to 4.0 beside median ratios of 2.4 to 2.8 in the same runs).
+      // Two identical 10k states measured this way gave median ratios of 0.94 to 1.22.
       double ratio = roots.get(1).medianCpuMs() / roots.get(0).medianCpuMs();
       out.accept(
           String.format(
