@@ -55,9 +55,13 @@ final class BatchUpdate {
     if (root == null) {
       updated = build(0, 0, keys.length, null);
     } else {
+      // A root that is not resident is read from the store; the latest resident tree then serves
+      // every subtree the two share (see NodeStore#child), so such an update reads little.
+      boolean resident = nodes.isResidentRoot(root);
+      InternalNode shadow = resident ? null : nodes.latestRoot();
       Node node = nodes.root(root, batch, true);
       updated = node instanceof InternalNode internal
-          ? update(internal, 0, 0, keys.length)
+          ? update(internal, shadow, 0, 0, keys.length)
           : build(0, 0, keys.length, node.ref());
     }
     nodes.residentChanged(residentDelta);
@@ -66,8 +70,11 @@ final class BatchUpdate {
     return updated;
   }
 
-  /** The subtree of internal node {@code node} at {@code depth} after changes {@code [from, to)}. */
-  private ChildRef update(InternalNode node, int depth, int from, int to) {
+  /**
+   * The subtree of internal node {@code node} at {@code depth} after changes {@code [from, to)};
+   * {@code shadow} is the node at the same path in the latest resident tree, or null.
+   */
+  private ChildRef update(InternalNode node, InternalNode shadow, int depth, int from, int to) {
     visited++;
     Slots slots = slots(depth).load(node);
     boolean changed = false;
@@ -91,8 +98,9 @@ final class BatchUpdate {
         continue;
       }
       if ((node.mask() & ~node.leafMask() & 1 << nibble) != 0) {
-        InternalNode child = nodes.child(node, depth, nibble, batch, true);
-        ChildRef after = update(child, depth + 1, i, end);
+        InternalNode child = nodes.child(node, shadow, depth, nibble, batch, true);
+        InternalNode nextShadow = shadow == null ? null : shadow.resident(nibble);
+        ChildRef after = update(child, nextShadow, depth + 1, i, end);
         if (after == null || after.node() != child) { // update() hands back child when unchanged
           slots.set(nibble, after);
           changed = true;

@@ -121,6 +121,7 @@ public final class MerkleStateTree {
       return Optional.empty();
     }
     boolean attach = nodes.isResidentRoot(root);
+    InternalNode shadow = attach ? null : nodes.latestRoot();
     Node node = nodes.root(root, pending, false);
     for (int depth = 0; ; depth++) {
       nodes.visited(1);
@@ -139,7 +140,8 @@ public final class MerkleStateTree {
         }
         node = nodes.read(internal.childHash(nibble), pending);
       } else {
-        node = nodes.child(internal, depth, nibble, pending, attach);
+        node = nodes.child(internal, shadow, depth, nibble, pending, attach);
+        shadow = shadow == null ? null : shadow.resident(nibble);
       }
     }
   }
@@ -180,6 +182,7 @@ public final class MerkleStateTree {
     if (root.equals(EMPTY_ROOT)) {
       return path;
     }
+    InternalNode shadow = nodes.isResidentRoot(root) ? null : nodes.latestRoot();
     Node node = nodes.root(root, null, false);
     for (int depth = 0; ; depth++) {
       nodes.visited(1);
@@ -191,9 +194,12 @@ public final class MerkleStateTree {
       if ((internal.mask() & 1 << nibble) == 0) {
         return path;
       }
-      node = internal.leafChild(nibble)
-          ? nodes.read(internal.childHash(nibble), null)
-          : nodes.child(internal, depth, nibble, null, false);
+      if (internal.leafChild(nibble)) {
+        node = nodes.read(internal.childHash(nibble), null);
+      } else {
+        node = nodes.child(internal, shadow, depth, nibble, null, false);
+        shadow = shadow == null ? null : shadow.resident(nibble);
+      }
     }
   }
 }

@@ -37,6 +37,7 @@ final class NodeStore {
   private final NodeCache roots = new NodeCache(RECENT_ROOTS);
   private final AtomicLong resident = new AtomicLong();
   private volatile int residentDepth; // nodes at depths below this may be resident
+  private volatile InternalNode latest; // the root kept last
   private final LongAdder loads = new LongAdder();
   private final LongAdder storeReads = new LongAdder();
   private final LongAdder writes = new LongAdder();
@@ -75,31 +76,51 @@ final class NodeStore {
 
   /** Keeps {@code node} as a recent root when the budget allows any residency. */
   void keepRoot(Node node) {
-    if (node instanceof InternalNode && residentDepth > 0) {
-      roots.put(node);
+    if (node instanceof InternalNode internal && residentDepth > 0) {
+      roots.put(internal);
+      latest = internal;
     }
   }
 
   /**
-   * The internal child at {@code nibble} of {@code parent} (at {@code depth}): the resident one,
-   * or read by hash and, when {@code attach} and the depth is within the resident levels, kept.
+   * The internal child at {@code nibble} of {@code parent} (at {@code depth}): the resident one;
+   * else, when {@code shadow} (the node at the same path in the latest resident tree, or null)
+   * holds a resident child with the same hash, that one, since equal hashes mean equal subtrees;
+   * else read by hash. When {@code attach} and the depth is within the resident levels, the
+   * child is kept under {@code parent}.
    */
-  InternalNode child(
-      InternalNode parent, int depth, int nibble, WriteBatch pending, boolean attach) {
+  InternalNode child(InternalNode parent, InternalNode shadow, int depth, int nibble,
+      WriteBatch pending, boolean attach) {
     InternalNode kept = parent.resident(nibble);
     if (kept != null) {
       return kept;
     }
-    Hash hash = parent.childHash(nibble);
-    if (!(read(hash, pending) instanceof InternalNode child)) {
-      throw new StorageException("state-tree node " + hash + " in " + store.location()
-          + " is a leaf where its parent records an internal node");
+    InternalNode twin = shadow == null ? null : shadow.resident(nibble);
+    InternalNode child;
+    boolean loaded = false;
+    if (twin != null && parent.childHashEquals(nibble, twin.hash())) {
+      child = twin;
+    } else {
+      Hash hash = parent.childHash(nibble);
+      if (!(read(hash, pending) instanceof InternalNode read)) {
+        throw new StorageException("state-tree node " + hash + " in " + store.location()
+            + " is a leaf where its parent records an internal node");
+      }
+      child = read;
+      loaded = true;
     }
     if (attach && keepsChildrenAt(depth)) {
       parent.keep(nibble, child);
-      resident.incrementAndGet();
+      if (loaded) {
+        resident.incrementAndGet();
+      }
     }
     return child;
+  }
+
+  /** The root most recently kept in memory, or null: the tree reads of other roots align with. */
+  InternalNode latestRoot() {
+    return latest;
   }
 
   /** Reads the node with {@code hash} from {@code pending} (when non-null) or the store. */
