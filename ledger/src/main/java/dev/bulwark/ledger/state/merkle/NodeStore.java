@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * are an object graph that updates and reads walk without any lookup. Leaves are never kept: an
  * update never reads one, and a million of them would cost more memory than all internal nodes.
  * A node missing from the graph is read from the pending batch or the store and hung in place.
+ * A root that is not resident (an old state, or a fork more than a few blocks back) is walked
+ * alongside the latest resident tree, and every subtree whose hash matches is taken from it.
  *
  * <p><b>Memory bound.</b> The number of resident internal nodes is kept near {@code budget}: past
  * it, the deepest resident level is dropped (its nodes are read from the store when touched) and
