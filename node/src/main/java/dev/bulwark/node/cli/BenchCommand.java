@@ -32,8 +32,10 @@ public final class BenchCommand implements Runnable {
       versionProvider = BulwarkCli.Version.class,
       description = {
         "(1) execute + commit blocks of pre-verified transfers on one thread: transfers/s;",
-        "(2) state-root update cost of one block at a small and a large state, and the ratio;",
-        "(3) secp256k1 sender recovery per transaction (BouncyCastle).",
+        "(2) state-root update cost of one block at a small and a large state, one after the",
+        "other, and the ratio of the medians;",
+        "(3) secp256k1 sender recovery per transaction (libsecp256k1 when it loads, else",
+        "BouncyCastle).",
         "Ends with one line: bench ledger: transfers_per_s=<n> root_cost_ratio_1m_10k=<x>"
             + " recover_us=<y>"
       })
