@@ -65,10 +65,19 @@ public final class Ledger implements AutoCloseable {
 
   /** Opens (creating) the LevelDB ledger in {@code dir} for the chain of {@code genesis}. */
   public static Ledger open(Path dir, GenesisSpec genesis, SystemModule module) {
+    return open(dir, genesis, module, MerkleStateTree.DEFAULT_RESIDENT_NODES);
+  }
+
+  /**
+   * As {@link #open(Path, GenesisSpec, SystemModule)}, keeping at most about {@code
+   * stateResidentNodes} state-tree nodes in memory.
+   */
+  public static Ledger open(
+      Path dir, GenesisSpec genesis, SystemModule module, int stateResidentNodes) {
     GenesisBlock block = GenesisBlock.of(genesis, module);
     LevelDbStore store = LevelDbStore.open(dir, ChainStore.SCHEMA_VERSION, block.hash().bytes());
     try {
-      return open(store, genesis, module, block, MerkleStateTree.DEFAULT_RESIDENT_NODES);
+      return open(store, genesis, module, block, stateResidentNodes);
     } catch (RuntimeException e) {
       store.close();
       throw e;

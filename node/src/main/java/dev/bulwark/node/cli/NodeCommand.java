@@ -77,6 +77,9 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--min-block-interval", paramLabel = "MS", description = "Least time between a block and its child, in ms (default: ${DEFAULT-VALUE}).", defaultValue = "250")
   long minBlockInterval;
 
+  @Option(names = "--state-nodes-in-memory", paramLabel = "N", description = "State-tree internal nodes kept in memory, about 400 bytes each (default: ${DEFAULT-VALUE}, every node of about 1.5M accounts). Past it the deepest levels are read from the store.", defaultValue = "524288")
+  int stateNodesInMemory;
+
   @Option(names = "--observer", description = "Follow the chain without validator keys; never votes.")
   boolean observer;
 
@@ -142,6 +145,9 @@ public final class NodeCommand implements Callable<Integer> {
       throw usage("--min-block-interval must be between 0 and " + MAX_MIN_BLOCK_INTERVAL_MILLIS
           + " ms, got " + minBlockInterval);
     }
+    if (stateNodesInMemory < 0) {
+      throw usage("--state-nodes-in-memory must not be negative, got " + stateNodesInMemory);
+    }
     Set<Bytes> admitted = new LinkedHashSet<>(file.map(NodeConfig::observers).orElse(List.of()));
     admitted.addAll(observerKeys());
     Genesis chain = loadGenesis(genesisFile);
@@ -153,7 +159,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     return new NodeSettings(chain, Optional.ofNullable(keys),
         new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer,
-        tls());
+        tls(), stateNodesInMemory);
   }
 
   private Optional<TlsConfig> tls() {

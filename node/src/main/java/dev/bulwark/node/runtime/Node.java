@@ -97,7 +97,7 @@ public final class Node {
     ValidatorKeys keys = NodeIdentity.load(settings);
     Ledger ledger;
     try {
-      ledger = settings.dataDir().openLedger(genesis);
+      ledger = settings.dataDir().openLedger(genesis, settings.stateNodesInMemory());
     } catch (RuntimeException e) {
       throw new NodeStartException("cannot open the ledger in " + settings.dataDir().ledgerDir()
           + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.bulwark.node.runtime;
 
 import dev.bulwark.genesis.model.Endpoint;
 import dev.bulwark.genesis.model.Genesis;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.storage.DataDirectory;
 import dev.bulwark.p2p.TlsConfig;
@@ -29,7 +30,8 @@ public record NodeSettings(
     Set<Bytes> observers,
     long minBlockIntervalMillis,
     boolean observer,
-    Optional<TlsConfig> tls) {
+    Optional<TlsConfig> tls,
+    int stateNodesInMemory) {
   /** The consensus default: at most one block per 250 ms on an idle network. */
   public static final long DEFAULT_MIN_BLOCK_INTERVAL_MILLIS = 250;
 
@@ -41,10 +43,21 @@ public record NodeSettings(
     if (!observer && keyDir.isEmpty()) {
       throw new IllegalArgumentException("a validator needs its key directory");
     }
+    if (stateNodesInMemory < 0) {
+      throw new IllegalArgumentException("the state nodes kept in memory must not be negative");
+    }
     if (minBlockIntervalMillis < 0) {
       throw new IllegalArgumentException("the minimum block interval must not be negative");
     }
     peers = List.copyOf(peers);
     observers = Set.copyOf(observers);
+  }
+
+  /** Settings with the default bound of state-tree nodes in memory. */
+  public NodeSettings(Genesis genesis, Optional<Path> keyDir, DataDirectory dataDir, String host,
+      int p2pPort, int rpcPort, List<Endpoint> peers, Set<Bytes> observers,
+      long minBlockIntervalMillis, boolean observer, Optional<TlsConfig> tls) {
+    this(genesis, keyDir, dataDir, host, p2pPort, rpcPort, peers, observers,
+        minBlockIntervalMillis, observer, tls, MerkleStateTree.DEFAULT_RESIDENT_NODES);
   }
 }

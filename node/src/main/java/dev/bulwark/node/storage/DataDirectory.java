@@ -3,6 +3,7 @@ package dev.bulwark.node.storage;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.ledger.execution.GenesisSpec;
 import dev.bulwark.ledger.staking.StakingModule;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.store.Ledger;
 import dev.bulwark.node.safety.FileSafetyStorage;
 import java.nio.file.Path;
@@ -37,8 +38,13 @@ public record DataDirectory(Path root) {
 
   /** Opens the ledger of {@code genesis} stored here (created on first use). */
   public Ledger openLedger(Genesis genesis) {
+    return openLedger(genesis, MerkleStateTree.DEFAULT_RESIDENT_NODES);
+  }
+
+  /** As {@link #openLedger(Genesis)}, keeping at most about {@code stateNodes} in memory. */
+  public Ledger openLedger(Genesis genesis, int stateNodes) {
     GenesisSpec spec = genesis.toSpec();
-    return Ledger.open(ledgerDir(), spec, new StakingModule(spec.params()));
+    return Ledger.open(ledgerDir(), spec, new StakingModule(spec.params()), stateNodes);
   }
 
   /** The durable safety storage stored here. */

@@ -59,6 +59,10 @@ class NodeCommandTest {
         .contains("--observers: 0x1234 is not a 32-byte Ed25519 node public key");
     assertThat(node("--config", config(), "--min-block-interval", "-1").err())
         .contains("--min-block-interval must be between 0 and 60000 ms, got -1");
+    assertThat(node("--config", config(), "--state-nodes-in-memory", "-5").err())
+        .contains("--state-nodes-in-memory must not be negative, got -5");
+    assertThat(node("--config", config(), "--state-nodes-in-memory", "many").err())
+        .contains("--state-nodes-in-memory");
     assertThat(node("--config", config(), "--tls-key", config()).err())
         .contains("--tls-key and --tls-cert go together");
     assertThat(node("--config", config(), "--tls-key", config(), "--tls-cert", "/nonexistent.pem").err())
