@@ -1,5 +1,6 @@
 package dev.bulwark.ledger.bench;
 
+import dev.bulwark.ledger.crypto.Secp256k1;
 import dev.bulwark.ledger.execution.InvalidBlockException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,7 +163,7 @@ public final class LedgerBench {
       out.accept(
           String.format(
               "[3/3] sender recovery (%s), %,d transactions per round",
-              RecoveryBench.backend(),
+              Secp256k1.recoveryBackend(),
               options.recoveries()));
       double recover = RecoveryBench.run(options.recoveries(), 3);
       out.accept(String.format("  => %.1f us per transaction", recover));

@@ -14,11 +14,6 @@ import java.util.stream.IntStream;
 final class RecoveryBench {
   private RecoveryBench() {}
 
-  /** The library recovery runs in ("libsecp256k1" or "BouncyCastle"), for the report line. */
-  static String backend() {
-    return Secp256k1.recoveryBackend();
-  }
-
   /** Microseconds per recovery, median of {@code rounds} rounds over {@code count} transactions. */
   static double run(int count, int rounds) {
     List<byte[]> raw =

@@ -147,8 +147,11 @@ public final class Secp256k1 {
    * section 4.1.6), or empty when no key does. Does not enforce low s; callers apply EIP-2.
    */
   public static Optional<Bytes> recover(byte[] hash32, Signature sig) {
+    if (NATIVE == null) {
+      return recoverWithBouncyCastle(hash32, sig); // checks the hash itself
+    }
     checkHash(hash32);
-    return NATIVE != null ? NATIVE.recover(hash32, sig) : recoverWithBouncyCastle(hash32, sig);
+    return NATIVE.recover(hash32, sig);
   }
 
   /** The library {@link #recover} runs in: "libsecp256k1" or "BouncyCastle". */

@@ -57,12 +57,10 @@ final class BatchUpdate {
     } else {
       // A root that is not resident is read from the store; the latest resident tree then serves
       // every subtree the two share (see NodeStore#child), so such an update reads little.
-      boolean resident = nodes.isResidentRoot(root);
-      InternalNode shadow = resident ? null : nodes.latestRoot();
-      Node node = nodes.root(root, batch, true);
-      updated = node instanceof InternalNode internal
-          ? update(internal, shadow, 0, 0, keys.length)
-          : build(0, 0, keys.length, node.ref());
+      NodeStore.Start start = nodes.start(root, batch, true);
+      updated = start.node() instanceof InternalNode internal
+          ? update(internal, start.shadow(), 0, 0, keys.length)
+          : build(0, 0, keys.length, start.node().ref());
     }
     nodes.residentChanged(residentDelta);
     nodes.visited(visited);
@@ -97,7 +95,7 @@ final class BatchUpdate {
         i = end;
         continue;
       }
-      if ((node.mask() & ~node.leafMask() & 1 << nibble) != 0) {
+      if (node.internalChild(nibble)) {
         InternalNode child = nodes.child(node, shadow, depth, nibble, batch, true);
         InternalNode nextShadow = shadow == null ? null : shadow.resident(nibble);
         ChildRef after = update(child, nextShadow, depth + 1, i, end);

@@ -68,7 +68,7 @@ final class InternalNode implements Node {
 
   /** Keeps {@code child}, the internal node at {@code nibble}, in memory under this node. */
   void keep(int nibble, InternalNode child) {
-    if (resident != null && (mask & ~leafMask & 1 << nibble) != 0) {
+    if (internalChild(nibble)) {
       resident[nibble] = child;
     }
   }
@@ -83,6 +83,11 @@ final class InternalNode implements Node {
   /** True when the leaf child at {@code nibble} (stored nodes only) has key {@code key}. */
   boolean leafKeyEquals(int nibble, Hash key) {
     return key.bytes().contentEquals(stored, leafKeyOffset(nibble));
+  }
+
+  /** True when the slot at {@code nibble} holds an internal node. */
+  boolean internalChild(int nibble) {
+    return (mask & ~leafMask & 1 << nibble) != 0;
   }
 
   /** True when the slot at {@code nibble} holds a leaf. */

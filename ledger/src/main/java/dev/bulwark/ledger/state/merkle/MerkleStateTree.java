@@ -120,9 +120,9 @@ public final class MerkleStateTree {
     if (root.equals(EMPTY_ROOT)) {
       return Optional.empty();
     }
-    boolean attach = nodes.isResidentRoot(root);
-    InternalNode shadow = attach ? null : nodes.latestRoot();
-    Node node = nodes.root(root, pending, false);
+    NodeStore.Start start = nodes.start(root, pending, false);
+    Node node = start.node();
+    InternalNode shadow = start.shadow();
     for (int depth = 0; ; depth++) {
       nodes.visited(1);
       if (node instanceof LeafNode leaf) {
@@ -140,7 +140,7 @@ public final class MerkleStateTree {
         }
         node = nodes.read(internal.childHash(nibble), pending);
       } else {
-        node = nodes.child(internal, shadow, depth, nibble, pending, attach);
+        node = nodes.child(internal, shadow, depth, nibble, pending, start.resident());
         shadow = shadow == null ? null : shadow.resident(nibble);
       }
     }
@@ -182,8 +182,9 @@ public final class MerkleStateTree {
     if (root.equals(EMPTY_ROOT)) {
       return path;
     }
-    InternalNode shadow = nodes.isResidentRoot(root) ? null : nodes.latestRoot();
-    Node node = nodes.root(root, null, false);
+    NodeStore.Start start = nodes.start(root, null, false);
+    Node node = start.node();
+    InternalNode shadow = start.shadow();
     for (int depth = 0; ; depth++) {
       nodes.visited(1);
       path.add(node);

@@ -55,25 +55,28 @@ final class NodeStore {
   }
 
   /**
-   * The top node of the tree {@code root}. An update's root ({@code forUpdate}) is kept as a
-   * recent root, so the tree it grows stays in memory; a read's root is not, so reading old
+   * Where a walk of the tree {@code root} starts: its top node; whether that node is a recent
+   * root (whose resident children the walk may extend); and, when it is not, the latest resident
+   * root to align with (see {@link #child}).
+   */
+  record Start(Node node, boolean resident, InternalNode shadow) {}
+
+  /**
+   * The start of a walk of the tree {@code root}. An update's root ({@code forUpdate}) is kept as
+   * a recent root, so the tree it grows stays in memory; a read's root is not, so reading old
    * states never pushes the head out.
    */
-  Node root(Hash root, WriteBatch pending, boolean forUpdate) {
+  Start start(Hash root, WriteBatch pending, boolean forUpdate) {
     Node kept = roots.get(root);
     if (kept != null) {
-      return kept;
+      return new Start(kept, true, null);
     }
+    InternalNode shadow = latest;
     Node node = read(root, pending);
     if (forUpdate) {
       keepRoot(node);
     }
-    return node;
-  }
-
-  /** True when {@code root} is a recent root, whose resident children reads may extend. */
-  boolean isResidentRoot(Hash root) {
-    return roots.get(root) != null;
+    return new Start(node, false, shadow);
   }
 
   /** Keeps {@code node} as a recent root when the budget allows any residency. */
@@ -118,11 +121,6 @@ final class NodeStore {
       }
     }
     return child;
-  }
-
-  /** The root most recently kept in memory, or null: the tree reads of other roots align with. */
-  InternalNode latestRoot() {
-    return latest;
   }
 
   /** Reads the node with {@code hash} from {@code pending} (when non-null) or the store. */

@@ -18,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class MerkleStateTreeTest {
@@ -220,9 +225,9 @@ class MerkleStateTreeTest {
     Hash first = commit(small, store, MerkleStateTree.EMPTY_ROOT, model);
     List<Map.Entry<Hash, Map<Hash, Bytes>>> published =
         Collections.synchronizedList(new ArrayList<>(List.of(Map.entry(first, Map.copyOf(model)))));
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
-    List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> results = new ArrayList<>();
     for (int r = 0; r < 2; r++) {
       long seed = r;
       results.add(readers.submit(() -> {
@@ -254,8 +259,8 @@ class MerkleStateTreeTest {
     }
     done.set(true);
     readers.shutdown();
-    for (java.util.concurrent.Future<Integer> f : results) {
-      assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(2_000);
+    for (Future<Integer> f : results) {
+      assertThat(f.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(2_000);
     }
     MerkleStateTree unbounded = new MerkleStateTree(new InMemoryStore());
     assertThat(root).isEqualTo(
