@@ -65,7 +65,7 @@ public final class Ledger implements AutoCloseable {
 
   /** Opens (creating) the LevelDB ledger in {@code dir} for the chain of {@code genesis}. */
   public static Ledger open(Path dir, GenesisSpec genesis, SystemModule module) {
-    return open(dir, genesis, module, MerkleStateTree.DEFAULT_RESIDENT_NODES);
+    return open(dir, genesis, module, MerkleStateTree.defaultResidentNodes());
   }
 
   /**
@@ -91,7 +91,7 @@ public final class Ledger implements AutoCloseable {
         genesis,
         module,
         GenesisBlock.of(genesis, module),
-        MerkleStateTree.DEFAULT_RESIDENT_NODES);
+        MerkleStateTree.defaultResidentNodes());
   }
 
   /** As {@link #open(KeyValueStore, GenesisSpec, SystemModule)} with a bound on resident state-tree nodes. */

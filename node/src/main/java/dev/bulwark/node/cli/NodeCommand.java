@@ -9,6 +9,7 @@ import dev.bulwark.genesis.model.GenesisValidator;
 import dev.bulwark.genesis.model.InvalidGenesisException;
 import dev.bulwark.genesis.validation.GenesisLoader;
 import dev.bulwark.ledger.crypto.NodeKey;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.runtime.Node;
 import dev.bulwark.node.runtime.NodeSettings;
@@ -77,8 +78,8 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--min-block-interval", paramLabel = "MS", description = "Least time between a block and its child, in ms (default: ${DEFAULT-VALUE}).", defaultValue = "250")
   long minBlockInterval;
 
-  @Option(names = "--state-nodes-in-memory", paramLabel = "N", description = "State-tree internal nodes kept in memory, about 400 bytes each (default: ${DEFAULT-VALUE}, every node of about 1.5M accounts). Past it the deepest levels are read from the store.", defaultValue = "524288")
-  int stateNodesInMemory;
+  @Option(names = "--state-nodes-in-memory", paramLabel = "N", description = "State-tree internal nodes kept in memory, about 430 bytes each (default: one per 2 KiB of the JVM's max heap, at least 524,288, every node of about 1.5M accounts). Past it the deepest levels are read from the store, in part.")
+  Integer stateNodesInMemory;
 
   @Option(names = "--observer", description = "Follow the chain without validator keys; never votes.")
   boolean observer;
@@ -145,7 +146,7 @@ public final class NodeCommand implements Callable<Integer> {
       throw usage("--min-block-interval must be between 0 and " + MAX_MIN_BLOCK_INTERVAL_MILLIS
           + " ms, got " + minBlockInterval);
     }
-    if (stateNodesInMemory < 0) {
+    if (stateNodesInMemory != null && stateNodesInMemory < 0) {
       throw usage("--state-nodes-in-memory must not be negative, got " + stateNodesInMemory);
     }
     Set<Bytes> admitted = new LinkedHashSet<>(file.map(NodeConfig::observers).orElse(List.of()));
@@ -157,9 +158,11 @@ public final class NodeCommand implements Callable<Integer> {
       dial = chain.validators().stream().map(GenesisValidator::p2pEndpoint)
           .filter(e -> !e.equals(own)).toList();
     }
+    int stateNodes =
+        stateNodesInMemory != null ? stateNodesInMemory : MerkleStateTree.defaultResidentNodes();
     return new NodeSettings(chain, Optional.ofNullable(keys),
         new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer,
-        tls(), stateNodesInMemory);
+        tls(), stateNodes);
   }
 
   private Optional<TlsConfig> tls() {

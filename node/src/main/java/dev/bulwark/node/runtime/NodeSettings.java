@@ -58,6 +58,6 @@ public record NodeSettings(
       int p2pPort, int rpcPort, List<Endpoint> peers, Set<Bytes> observers,
       long minBlockIntervalMillis, boolean observer, Optional<TlsConfig> tls) {
     this(genesis, keyDir, dataDir, host, p2pPort, rpcPort, peers, observers,
-        minBlockIntervalMillis, observer, tls, MerkleStateTree.DEFAULT_RESIDENT_NODES);
+        minBlockIntervalMillis, observer, tls, MerkleStateTree.defaultResidentNodes());
   }
 }

@@ -38,7 +38,7 @@ public record DataDirectory(Path root) {
 
   /** Opens the ledger of {@code genesis} stored here (created on first use). */
   public Ledger openLedger(Genesis genesis) {
-    return openLedger(genesis, MerkleStateTree.DEFAULT_RESIDENT_NODES);
+    return openLedger(genesis, MerkleStateTree.defaultResidentNodes());
   }
 
   /** As {@link #openLedger(Genesis)}, keeping at most about {@code stateNodes} in memory. */

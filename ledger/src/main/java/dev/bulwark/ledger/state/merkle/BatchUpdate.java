@@ -59,7 +59,7 @@ final class BatchUpdate {
       // every subtree the two share (see NodeStore#child), so such an update reads little.
       NodeStore.Start start = nodes.start(root, batch, true);
       updated = start.node() instanceof InternalNode internal
-          ? update(internal, start.shadow(), 0, 0, keys.length)
+          ? update(internal, start.shadow(), nodes.residentAt(0), 0, 0, keys.length)
           : build(0, 0, keys.length, start.node().ref());
     }
     nodes.residentChanged(residentDelta);
@@ -70,9 +70,11 @@ final class BatchUpdate {
 
   /**
    * The subtree of internal node {@code node} at {@code depth} after changes {@code [from, to)};
-   * {@code shadow} is the node at the same path in the latest resident tree, or null.
+   * {@code shadow} is the node at the same path in the latest resident tree, or null;
+   * {@code resident} tells whether {@code node} is counted as resident.
    */
-  private ChildRef update(InternalNode node, InternalNode shadow, int depth, int from, int to) {
+  private ChildRef update(
+      InternalNode node, InternalNode shadow, boolean resident, int depth, int from, int to) {
     visited++;
     Slots slots = slots(depth).load(node);
     boolean changed = false;
@@ -98,7 +100,8 @@ final class BatchUpdate {
       if (node.internalChild(nibble)) {
         InternalNode child = nodes.child(node, shadow, depth, nibble, batch, true);
         InternalNode nextShadow = shadow == null ? null : shadow.resident(nibble);
-        ChildRef after = update(child, nextShadow, depth + 1, i, end);
+        boolean childResident = node.resident(nibble) == child;
+        ChildRef after = update(child, nextShadow, childResident, depth + 1, i, end);
         if (after == null || after.node() != child) { // update() hands back child when unchanged
           slots.set(nibble, after);
           changed = true;
@@ -117,8 +120,14 @@ final class BatchUpdate {
       return node.ref();
     }
     ChildRef rebuilt = internal(slots, depth);
-    if ((rebuilt == null || rebuilt.leaf()) && nodes.residentAt(depth)) {
-      residentDelta--; // the node collapsed away
+    if (rebuilt == null || rebuilt.leaf()) {
+      if (resident) {
+        residentDelta--; // the node collapsed away
+      }
+    } else if (!resident) {
+      // Not kept before (a partial level's overflow, or below the resident levels): nor is the
+      // new version, so the count stays true and the parent does not hold it.
+      rebuilt = ChildRef.internal(rebuilt.hash());
     }
     return rebuilt;
   }

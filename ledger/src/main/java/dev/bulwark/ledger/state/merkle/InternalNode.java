@@ -73,6 +73,13 @@ final class InternalNode implements Node {
     }
   }
 
+  /** Lets go of the resident child at {@code nibble} (it is loaded by hash when next needed). */
+  void forget(int nibble) {
+    if (resident != null) {
+      resident[nibble] = null;
+    }
+  }
+
   /** Lets go of every resident child (they are loaded by hash when next needed). */
   void forgetChildren() {
     if (resident != null) {

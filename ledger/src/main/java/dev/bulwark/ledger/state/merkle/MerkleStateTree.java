@@ -67,16 +67,30 @@ public final class MerkleStateTree {
   /** Root of the tree with no keys: 32 zero bytes (no node hashes to it). */
   public static final Hash EMPTY_ROOT = Hash.ZERO;
   /**
-   * Default bound of resident internal nodes: every internal node of a tree of about 1.5M keys
-   * (a 1M-key tree has about 340k).
+   * The least default bound of resident internal nodes: every internal node of a tree of about
+   * 1.5M keys (a 1M-key tree has about 340k, some 150 MB).
    */
-  public static final int DEFAULT_RESIDENT_NODES = 1 << 19;
+  public static final int MIN_DEFAULT_RESIDENT_NODES = 1 << 19;
+  // A resident node takes about 430 bytes on average (measured at 1M keys), so one per 2 KiB of
+  // heap gives the tree at most about a fifth of it.
+  private static final long HEAP_BYTES_PER_DEFAULT_NODE = 2048;
+  private static final int MAX_DEFAULT_RESIDENT_NODES = 1 << 26;
 
   private final NodeStore nodes;
 
+  /**
+   * The default bound of resident internal nodes: one per 2 KiB of this JVM's maximum heap, at
+   * least {@link #MIN_DEFAULT_RESIDENT_NODES}. A 6 GiB heap (the JVM's default on 24 GiB) gives
+   * about 3.1M, every internal node of about 9M keys.
+   */
+  public static int defaultResidentNodes() {
+    long byHeap = Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_DEFAULT_NODE;
+    return (int) Math.max(MIN_DEFAULT_RESIDENT_NODES, Math.min(byHeap, MAX_DEFAULT_RESIDENT_NODES));
+  }
+
   /** A tree over {@code store} with the default bound of resident nodes. */
   public MerkleStateTree(KeyValueStore store) {
-    this(store, DEFAULT_RESIDENT_NODES);
+    this(store, defaultResidentNodes());
   }
 
   /**
@@ -166,6 +180,11 @@ public final class MerkleStateTree {
   /** Internal nodes kept in memory, as counted for the bound (see {@code NodeStore}). */
   public long residentNodes() {
     return nodes.residentNodes();
+  }
+
+  /** Internal nodes resident under the latest root, by a full walk (for checks). */
+  long residentReachable() {
+    return nodes.residentReachable();
   }
 
   /** Counters since this tree was created, for metrics and measurements. */

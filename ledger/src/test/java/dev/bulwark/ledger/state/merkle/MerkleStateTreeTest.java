@@ -295,6 +295,45 @@ class MerkleStateTreeTest {
   }
 
   @Test
+  void aBudgetThatCutsThroughALevelKeepsPartOfIt() {
+    // 20,000 keys: depths 0-2 hold 273 internal nodes, depth 3 about 3,900 and depth 4 about
+    // 2,400. A budget of 2,000 keeps depths 0-2 whole and part of depth 3; a budget of 273 keeps
+    // just the whole levels, as when a level that does not fit is dropped whole.
+    long partial = storeReadsOfTwentyBlocks(2_000, 1_500);
+    long wholeLevelsOnly = storeReadsOfTwentyBlocks(273, 273);
+    assertThat(partial).isLessThan(wholeLevelsOnly * 4 / 5);
+  }
+
+  /**
+   * Store reads of 20 blocks of 300 changes (some of them new keys) to a 20,000-key tree with
+   * {@code budget}; checks the resident count after each block against its bounds and a walk.
+   */
+  private static long storeReadsOfTwentyBlocks(int budget, long minResident) {
+    InMemoryStore store = new InMemoryStore();
+    MerkleStateTree bounded = new MerkleStateTree(store, budget);
+    Map<Hash, Bytes> model = new HashMap<>(entries(20_000, 17));
+    Hash root = commit(bounded, store, MerkleStateTree.EMPTY_ROOT, model);
+    Random random = new Random(18);
+    long storeReads = 0;
+    for (int b = 0; b < 20; b++) {
+      Map<Hash, Bytes> changes = new HashMap<>();
+      for (int i = 0; i < 300; i++) {
+        changes.put(key(random.nextInt(25_000)), value(random));
+      }
+      TreeStats before = bounded.stats();
+      root = commit(bounded, store, root, changes);
+      TreeFixtures.applyTo(model, changes);
+      storeReads += bounded.stats().minus(before).storeReads();
+      assertThat(bounded.residentNodes()).as("budget %d, block %d", budget, b)
+          .isBetween(minResident, (long) budget)
+          .isEqualTo(bounded.residentReachable());
+    }
+    MerkleStateTree fresh = new MerkleStateTree(new InMemoryStore());
+    assertThat(root).isEqualTo(fresh.update(MerkleStateTree.EMPTY_ROOT, model, new WriteBatch()));
+    return storeReads;
+  }
+
+  @Test
   void readsAndUpdatesOfAnOldRootShareTheLatestTreesSubtrees() {
     MerkleStateTree live = new MerkleStateTree(store);
     Map<Hash, Bytes> initial = entries(20_000, 15);

@@ -34,7 +34,7 @@ class StateRootCostMeasurement {
 
   @Test
   void measure() throws IOException {
-    int cache = Integer.getInteger("bulwark.measure.cache", MerkleStateTree.DEFAULT_RESIDENT_NODES);
+    int cache = Integer.getInteger("bulwark.measure.cache", MerkleStateTree.defaultResidentNodes());
     String sizes = System.getProperty("bulwark.measure.sizes", "10000,1000000");
     for (String size : sizes.split(",")) {
       measure(Integer.parseInt(size.trim()), cache);
