@@ -32,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger as the node uses it: a chain store opened from a genesis spec and the system module,
@@ -42,6 +44,7 @@ import java.util.Optional;
  * {@link #chain()} and the state views may run concurrently with them.
  */
 public final class Ledger implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
   private static final int MAX_UNCOMMITTED = 256;
 
   private final KeyValueStore store;
@@ -51,6 +54,8 @@ public final class Ledger implements AutoCloseable {
   private final BlockExecutor executor;
   private final BlockBuilder builder;
   private final Map<Hash, Executed> uncommitted = new LinkedHashMap<>();
+  private volatile boolean closing;
+  private Thread warmer;
 
   private record Executed(BlockHeader header, ExecutionResult result) {}
 
@@ -247,8 +252,55 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /**
+   * Loads the head state's tree into memory on a background thread, as far as its bound allows,
+   * so that the first blocks after a restart do not read their paths from the store. Blocks may
+   * execute and commit meanwhile; {@link #close()} stops it first.
+   */
+  public synchronized void warmStateInBackground() {
+    if (warmer != null || closing) {
+      return;
+    }
+    Hash root = chain.head().stateRoot();
+    MerkleStateTree tree = chain.stateTree();
+    warmer = new Thread(() -> warm(tree, root), "state-warmup");
+    warmer.setDaemon(true);
+    warmer.start();
+  }
+
+  private void warm(MerkleStateTree tree, Hash root) {
+    long started = System.nanoTime();
+    try {
+      long loaded = tree.warm(root, () -> closing);
+      LOG.info("State tree warmed: {} nodes loaded in {} ms, {} resident", loaded,
+          (System.nanoTime() - started) / 1_000_000, tree.residentNodes());
+    } catch (RuntimeException e) {
+      // Only a cache is lost: blocks read what they need from the store as before.
+      LOG.warn("State tree warm-up stopped: {}", e.toString());
+    }
+  }
+
   @Override
   public void close() {
+    closing = true;
+    Thread running;
+    synchronized (this) {
+      running = warmer;
+    }
+    if (running != null) {
+      // The warm-up reads the store: it must end before the store closes under it.
+      boolean interrupted = false;
+      while (running.isAlive()) {
+        try {
+          running.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     store.close();
   }
 }

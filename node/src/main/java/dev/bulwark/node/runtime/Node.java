@@ -102,6 +102,7 @@ public final class Node {
       throw new NodeStartException("cannot open the ledger in " + settings.dataDir().ledgerDir()
           + ": " + e.getMessage(), e);
     }
+    ledger.warmStateInBackground();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
         .setInternalBlockingPoolSize(2));
     try {

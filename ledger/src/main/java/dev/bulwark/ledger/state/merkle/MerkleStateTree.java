@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The state commitment: a persistent authenticated map from 32-byte keys (callers pass keccak256
@@ -175,6 +176,16 @@ public final class MerkleStateTree {
    */
   public static boolean verify(Hash root, Hash key, Bytes value, MerkleProof proof) {
     return ProofVerifier.verify(root, key, value, proof);
+  }
+
+  /**
+   * Loads the internal nodes of the tree at {@code root} into memory from the top, as far as the
+   * bound allows, until {@code stop} says so; returns how many it loaded. For the head after a
+   * restart: without it the first blocks read most of their paths from the store. May run
+   * alongside reads and an update; if the head moves meanwhile it warms the newer tree.
+   */
+  public long warm(Hash root, BooleanSupplier stop) {
+    return root.equals(EMPTY_ROOT) ? 0 : nodes.warm(root, stop);
   }
 
   /** Internal nodes kept in memory, as counted for the bound (see {@code NodeStore}). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -134,6 +135,60 @@ final class NodeStore {
     return child;
   }
 
+  /**
+   * Loads the internal nodes of the latest resident tree (the tree at {@code root} when none is
+   * kept yet) into memory, level by level from the top, until the count reaches the admission
+   * mark, the resident levels end, or {@code stop}; returns how many it loaded. Each level starts
+   * again from the latest root, so an update running meanwhile loses at most one level's loads
+   * under the nodes it rewrites: the loads hang on the old versions.
+   */
+  long warm(Hash root, BooleanSupplier stop) {
+    if (latest == null) {
+      start(root, null, true);
+    }
+    long loaded = 0;
+    for (int depth = 0; ; depth++) {
+      List<InternalNode> level = residentLevel(latest, depth);
+      if (level.isEmpty() || !keepsChildrenAt(depth)) {
+        return loaded;
+      }
+      for (InternalNode parent : level) {
+        for (int nibble = 0; nibble < 16; nibble++) {
+          if (stop.getAsBoolean() || resident.get() >= admitLimit) {
+            return loaded;
+          }
+          if (parent.internalChild(nibble) && parent.resident(nibble) == null) {
+            child(parent, null, depth, nibble, null, true);
+            loaded++;
+          }
+        }
+      }
+    }
+  }
+
+  /** The nodes at {@code depth} below {@code root} that resident pointers reach. */
+  private static List<InternalNode> residentLevel(InternalNode root, int depth) {
+    List<InternalNode> level = root == null ? List.of() : List.of(root);
+    for (int d = 0; d < depth && !level.isEmpty(); d++) {
+      level = residentChildren(level);
+    }
+    return level;
+  }
+
+  /** The resident children of the nodes of {@code level}, in order. */
+  private static List<InternalNode> residentChildren(List<InternalNode> level) {
+    List<InternalNode> next = new ArrayList<>();
+    for (InternalNode node : level) {
+      for (int nibble = 0; nibble < 16; nibble++) {
+        InternalNode child = node.resident(nibble);
+        if (child != null) {
+          next.add(child);
+        }
+      }
+    }
+    return next;
+  }
+
   /** Reads the node with {@code hash} from {@code pending} (when non-null) or the store. */
   Node read(Hash hash, WriteBatch pending) {
     storeReads.increment();
@@ -204,16 +259,7 @@ final class NodeStore {
     while (!level.isEmpty() && kept + level.size() <= budget) {
       kept += level.size();
       lastKept = level;
-      List<InternalNode> next = new ArrayList<>();
-      for (InternalNode node : level) {
-        for (int nibble = 0; nibble < 16; nibble++) {
-          InternalNode child = node.resident(nibble);
-          if (child != null) {
-            next.add(child);
-          }
-        }
-      }
-      level = next;
+      level = residentChildren(level);
       depth++;
     }
     if (level.isEmpty()) {

@@ -334,6 +334,29 @@ class MerkleStateTreeTest {
   }
 
   @Test
+  void warmingAColdTreeSparesTheFirstBlockItsStoreReads() {
+    Hash root = commit(tree, store, MerkleStateTree.EMPTY_ROOT, entries(20_000, 19));
+    MerkleStateTree cold = new MerkleStateTree(store);
+    assertThat(cold.warm(root, () -> true)).as("stopped at once").isZero();
+    long loaded = cold.warm(root, () -> false);
+    assertThat(loaded).isGreaterThan(5_000).isEqualTo(cold.residentNodes());
+    Random random = new Random(20);
+    Map<Hash, Bytes> changes = new HashMap<>();
+    for (int i = 0; i < 500; i++) {
+      changes.put(key(random.nextInt(20_000)), value(random));
+    }
+    TreeStats before = cold.stats();
+    commit(cold, store, root, changes);
+    assertThat(cold.stats().minus(before).storeReads()).isZero();
+
+    MerkleStateTree bounded = new MerkleStateTree(store, 2_000);
+    assertThat(bounded.warm(root, () -> false)).isBetween(1_500L, 2_000L);
+    Hash next = commit(bounded, store, root, changes);
+    assertThat(bounded.residentNodes()).isBetween(1_500L, 2_000L);
+    assertThat(next).isEqualTo(commit(cold, store, root, changes));
+  }
+
+  @Test
   void readsAndUpdatesOfAnOldRootShareTheLatestTreesSubtrees() {
     MerkleStateTree live = new MerkleStateTree(store);
     Map<Hash, Bytes> initial = entries(20_000, 15);
