@@ -41,6 +41,7 @@ final class NodeStore {
   /** Roots of recent updates kept in memory: the head and the blocks pipelined on it. */
   static final int RECENT_ROOTS = 4;
   private static final int MAX_DEPTH = 2 * Hash.SIZE + 1;
+  private static final int WARM_PASSES = 3;
 
   private final KeyValueStore store;
   private final long budget;
@@ -138,20 +139,33 @@ final class NodeStore {
   /**
    * Loads the internal nodes of the latest resident tree (the tree at {@code root} when none is
    * kept yet) into memory, level by level from the top, until the count reaches the admission
-   * mark, the resident levels end, or {@code stop}; returns how many it loaded. Each level starts
-   * again from the latest root, so an update running meanwhile loses at most one level's loads
-   * under the nodes it rewrites: the loads hang on the old versions.
+   * mark, the resident levels end, or {@code stop}; returns how many it read from the store.
+   * An update running meanwhile replaces the nodes it rewrites, and what was loaded under their
+   * old versions is lost; so each level starts again from the latest root, and a later pass
+   * loads what the earlier one lost.
    */
   long warm(Hash root, BooleanSupplier stop) {
     if (latest == null) {
       start(root, null, true);
     }
     long loaded = 0;
-    for (int depth = 0; ; depth++) {
-      List<InternalNode> level = residentLevel(latest, depth);
-      if (level.isEmpty() || !keepsChildrenAt(depth)) {
-        return loaded;
+    for (int pass = 0; pass < WARM_PASSES; pass++) {
+      long passLoads = warmPass(stop);
+      loaded += passLoads;
+      // The lost loads were counted: count what is resident now. An update finishing during
+      // the walk may leave the count off by its few new nodes until the next trim.
+      resident.set(residentReachable());
+      if (passLoads == 0 || stop.getAsBoolean() || resident.get() >= admitLimit) {
+        break;
       }
+    }
+    return loaded;
+  }
+
+  private long warmPass(BooleanSupplier stop) {
+    long loaded = 0;
+    for (int depth = 0; keepsChildrenAt(depth); depth++) {
+      List<InternalNode> level = residentLevel(latest, depth);
       for (InternalNode parent : level) {
         for (int nibble = 0; nibble < 16; nibble++) {
           if (stop.getAsBoolean() || resident.get() >= admitLimit) {
@@ -163,7 +177,11 @@ final class NodeStore {
           }
         }
       }
+      if (level.isEmpty()) {
+        break;
+      }
     }
+    return loaded;
   }
 
   /** The nodes at {@code depth} below {@code root} that resident pointers reach. */
@@ -289,8 +307,7 @@ final class NodeStore {
 
   /**
    * Internal nodes reachable from the latest root through resident pointers, the root included:
-   * what the count should be when no reader has attached nodes to an older root. A full walk, for
-   * checks.
+   * what the count should be when no reader has attached nodes to an older root. A full walk.
    */
   long residentReachable() {
     InternalNode root = latest;
