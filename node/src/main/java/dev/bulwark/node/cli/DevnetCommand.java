@@ -12,6 +12,7 @@ import dev.bulwark.genesis.generator.NetworkWriter;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.genesis.model.InvalidGenesisException;
 import dev.bulwark.genesis.validation.GenesisLoader;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.node.runtime.Node;
 import dev.bulwark.node.runtime.NodeSettings;
 import dev.bulwark.node.runtime.NodeStartException;
@@ -112,9 +113,11 @@ public final class DevnetCommand implements Callable<Integer> {
         peers.add(new dev.bulwark.genesis.model.Endpoint("127.0.0.1", baseP2pPort + j));
       }
     }
+    // The validators share this JVM's heap, so they share the default bound of state nodes too.
+    int stateNodes = MerkleStateTree.defaultResidentNodes() / validators;
     return new NodeSettings(genesis, Optional.of(config.keyDir()), new DataDirectory(config.dataDir()),
         "127.0.0.1", baseP2pPort + i, rpcPort + i, peers, Set.of(), minBlockInterval, false,
-        Optional.empty());
+        Optional.empty(), stateNodes);
   }
 
   private void printBanner(PrintWriter out, Genesis genesis) {
