@@ -130,41 +130,18 @@ public final class MerkleStateTree {
 
   /** The value of {@code key} at {@code root}, also seeing nodes staged in {@code pending}. */
   public Optional<Bytes> get(Hash root, Hash key, WriteBatch pending) {
-    // The path walk of prove(), without collecting nodes or copying child pointers: a block's
-    // execution does one such lookup per account it touches.
-    if (root.equals(EMPTY_ROOT)) {
-      return Optional.empty();
-    }
-    NodeStore.Start start = nodes.start(root, pending, false);
-    Node node = start.node();
-    InternalNode shadow = start.shadow();
-    for (int depth = 0; ; depth++) {
-      nodes.visited(1);
-      if (node instanceof LeafNode leaf) {
-        return leaf.hasKey(key) ? Optional.of(leaf.value()) : Optional.empty();
-      }
-      InternalNode internal = (InternalNode) node;
-      int nibble = NodeCodec.nibble(key, depth);
-      if ((internal.mask() & 1 << nibble) == 0) {
-        return Optional.empty();
-      }
-      if (internal.leafChild(nibble)) {
-        // A leaf child holding another key proves the key absent without reading that leaf.
-        if (!internal.leafKeyEquals(nibble, key)) {
-          return Optional.empty();
-        }
-        node = nodes.read(internal.childHash(nibble), pending);
-      } else {
-        node = nodes.child(internal, shadow, depth, nibble, pending, start.resident());
-        shadow = shadow == null ? null : shadow.resident(nibble);
-      }
-    }
+    Node end = walk(root, key, pending, null);
+    return end instanceof LeafNode leaf && leaf.hasKey(key)
+        ? Optional.of(leaf.value())
+        : Optional.empty();
   }
 
   /** A proof of {@code key}'s value, or of its absence, under the committed {@code root}. */
   public MerkleProof prove(Hash root, Hash key) {
     List<Bytes> encodings = new ArrayList<>();
-    for (Node node : path(root, key)) {
+    List<Node> path = new ArrayList<>();
+    walk(root, key, null, path);
+    for (Node node : path) {
       encodings.add(Bytes.of(node.encoding()));
     }
     return new MerkleProof(encodings);
@@ -204,31 +181,40 @@ public final class MerkleStateTree {
   }
 
   /**
-   * Nodes from the root down to where {@code key}'s search ends: its leaf, another key's leaf, or
-   * an internal node with an empty slot.
+   * Walks {@code key}'s path from {@code root} to where its search ends, adding each node to
+   * {@code path} when it is non-null, and returns the last node read: the key's leaf, another
+   * key's leaf, an internal node with an empty slot, or null for the empty tree. A lookup
+   * ({@code path} null) stops above a leaf that its parent shows to hold another key, since that
+   * proves the key absent without reading it, and keeps the nodes it reads under a recent root in
+   * memory; a proof reads that leaf too and leaves memory as it is.
    */
-  private List<Node> path(Hash root, Hash key) {
-    List<Node> path = new ArrayList<>();
+  private Node walk(Hash root, Hash key, WriteBatch pending, List<Node> path) {
     if (root.equals(EMPTY_ROOT)) {
-      return path;
+      return null;
     }
-    NodeStore.Start start = nodes.start(root, null, false);
+    NodeStore.Start start = nodes.start(root, pending, false);
+    boolean attach = path == null && start.resident();
     Node node = start.node();
     InternalNode shadow = start.shadow();
     for (int depth = 0; ; depth++) {
       nodes.visited(1);
-      path.add(node);
+      if (path != null) {
+        path.add(node);
+      }
       if (!(node instanceof InternalNode internal)) {
-        return path;
+        return node;
       }
       int nibble = NodeCodec.nibble(key, depth);
       if ((internal.mask() & 1 << nibble) == 0) {
-        return path;
+        return node;
       }
       if (internal.leafChild(nibble)) {
-        node = nodes.read(internal.childHash(nibble), null);
+        if (path == null && !internal.leafKeyEquals(nibble, key)) {
+          return node;
+        }
+        node = nodes.read(internal.childHash(nibble), pending);
       } else {
-        node = nodes.child(internal, shadow, depth, nibble, null, false);
+        node = nodes.child(internal, shadow, depth, nibble, pending, attach);
         shadow = shadow == null ? null : shadow.resident(nibble);
       }
     }
