@@ -99,7 +99,10 @@ public final class Ledger implements AutoCloseable {
         MerkleStateTree.defaultResidentNodes());
   }
 
-  /** As {@link #open(KeyValueStore, GenesisSpec, SystemModule)} with a bound on resident state-tree nodes. */
+  /**
+   * As {@link #open(KeyValueStore, GenesisSpec, SystemModule)}, keeping at most about {@code
+   * stateResidentNodes} state-tree nodes in memory.
+   */
   public static Ledger open(
       KeyValueStore store,
       GenesisSpec genesis,

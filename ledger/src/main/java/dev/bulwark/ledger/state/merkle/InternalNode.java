@@ -41,7 +41,7 @@ final class InternalNode implements Node {
     if ((mask & bit) == 0) {
       return null;
     }
-    Hash childHash = new Hash(Bytes.of(stored, hashOffset(nibble), Hash.SIZE));
+    Hash childHash = hashAt(nibble);
     if ((leafMask & bit) == 0) {
       return new ChildRef(childHash, null, resident[nibble]);
     }
@@ -50,9 +50,10 @@ final class InternalNode implements Node {
 
   /** Hash of the child at {@code nibble} or null; needs no leaf keys (works on proof nodes). */
   Hash childHash(int nibble) {
-    if ((mask & 1 << nibble) == 0) {
-      return null;
-    }
+    return (mask & 1 << nibble) == 0 ? null : hashAt(nibble);
+  }
+
+  private Hash hashAt(int nibble) {
     return new Hash(Bytes.of(stored, hashOffset(nibble), Hash.SIZE));
   }
 

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Bounded least-recently-used cache of decoded nodes by hash. Nodes are immutable and content
- * addressed, so a cached node is never stale; the bound only trades memory for store reads.
+ * Bounded least-recently-used map of decoded nodes by hash (the recent roots). Nodes are immutable
+ * and content addressed, so a kept node is never stale.
  */
 final class NodeCache {
   private final Map<Hash, Node> map;
@@ -15,7 +15,7 @@ final class NodeCache {
     if (capacity < 0) {
       throw new IllegalArgumentException("cache capacity must be >= 0: " + capacity);
     }
-    this.map = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+    this.map = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
@@ -31,13 +31,5 @@ final class NodeCache {
 
   synchronized void put(Node node) {
     map.put(node.hash(), node);
-  }
-
-  synchronized void remove(Hash hash) {
-    map.remove(hash);
-  }
-
-  synchronized int size() {
-    return map.size();
   }
 }

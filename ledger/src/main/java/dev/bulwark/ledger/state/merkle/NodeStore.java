@@ -7,13 +7,12 @@ import dev.bulwark.ledger.storage.StorageException;
 import dev.bulwark.ledger.storage.WriteBatch;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * Nodes by hash under {@link KeyPrefix#STATE_NODE}, and the part of the tree kept in memory.
@@ -315,16 +314,9 @@ final class NodeStore {
       return 0;
     }
     long count = 0;
-    ArrayDeque<InternalNode> todo = new ArrayDeque<>(List.of(root));
-    while (!todo.isEmpty()) {
-      InternalNode node = todo.pop();
-      count++;
-      for (int nibble = 0; nibble < 16; nibble++) {
-        InternalNode child = node.resident(nibble);
-        if (child != null) {
-          todo.push(child);
-        }
-      }
+    for (List<InternalNode> level = List.of(root); !level.isEmpty();
+        level = residentChildren(level)) {
+      count += level.size();
     }
     return count;
   }
