@@ -38,7 +38,9 @@ import dev.bulwark.node.status.NodeStatus;
 import dev.bulwark.p2p.P2pConfig;
 import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerAddress;
+import dev.bulwark.rpc.jsonrpc.RpcMethods;
 import dev.bulwark.rpc.server.HttpServerVerticle;
+import dev.bulwark.rpc.server.NetApi;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -179,8 +181,8 @@ public final class Node {
     P2pVerticle p2p = new P2pVerticle(network, params.chainId(), scheme, evidence, nodeStatus,
         Math.max(1, Runtime.getRuntime().availableProcessors()));
     mempool.addListener(p2p.relay());
-    HttpServerVerticle http = new HttpServerVerticle(settings.host(), settings.rpcPort(),
-        nodeStatus::health, metrics::scrape);
+    HttpServerVerticle http = new HttpServerVerticle(settings.rpc().serverConfig(settings.rpcPort()),
+        rpcMethods(params, nodeStatus), nodeStatus::health, metrics::scrape);
     ConsensusVerticle consensus = new ConsensusVerticle(core, directory, evidence, nodeStatus,
         Clock.systemUTC(), () -> node.fail("the ledger refused a commit"));
 
@@ -193,8 +195,21 @@ public final class Node {
     node.deploy(consensus, new DeploymentOptions(), "consensus");
     LOG.info("{} {} started: chain {}, head {} ({}), p2p {}:{}, HTTP {}:{}", role, self,
         params.chainId(), ledger.head().number(), ledger.head().hash(), settings.host(),
-        node.p2pPort, settings.host(), node.rpcPort);
+        node.p2pPort, settings.rpc().host(), node.rpcPort);
     return node;
+  }
+
+  /** The JSON-RPC method table; each API registers its methods here, once. */
+  private static RpcMethods rpcMethods(ChainParams params, NodeStatus status) {
+    RpcMethods methods = new RpcMethods();
+    NetApi.register(methods, params.chainId(), version(), status::peerCount);
+    return methods;
+  }
+
+  /** The release in the jar manifest, or {@code 0.0.0-dev} when run from classes. */
+  private static String version() {
+    String v = Node.class.getPackage().getImplementationVersion();
+    return v == null ? "0.0.0-dev" : v;
   }
 
   private void deploy(io.vertx.core.Deployable verticle, DeploymentOptions options, String what)

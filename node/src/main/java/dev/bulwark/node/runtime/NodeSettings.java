@@ -18,6 +18,7 @@ import java.util.Set;
  *
  * @param observer true to follow the chain without voting
  * @param tls TLS for p2p sockets (every node of a network must agree on it)
+ * @param rpc how JSON-RPC is served on {@code rpcPort}
  */
 public record NodeSettings(
     Genesis genesis,
@@ -31,13 +32,14 @@ public record NodeSettings(
     long minBlockIntervalMillis,
     boolean observer,
     Optional<TlsConfig> tls,
-    int stateNodesInMemory) {
+    int stateNodesInMemory,
+    RpcSettings rpc) {
   /** The consensus default: at most one block per 250 ms on an idle network. */
   public static final long DEFAULT_MIN_BLOCK_INTERVAL_MILLIS = 250;
 
   public NodeSettings {
     if (genesis == null || keyDir == null || dataDir == null || host == null || peers == null
-        || observers == null || tls == null) {
+        || observers == null || tls == null || rpc == null) {
       throw new IllegalArgumentException("node settings are incomplete");
     }
     if (!observer && keyDir.isEmpty()) {
@@ -51,6 +53,14 @@ public record NodeSettings(
     }
     peers = List.copyOf(peers);
     observers = Set.copyOf(observers);
+  }
+
+  /** Settings with the default JSON-RPC settings. */
+  public NodeSettings(Genesis genesis, Optional<Path> keyDir, DataDirectory dataDir, String host,
+      int p2pPort, int rpcPort, List<Endpoint> peers, Set<Bytes> observers,
+      long minBlockIntervalMillis, boolean observer, Optional<TlsConfig> tls, int stateNodesInMemory) {
+    this(genesis, keyDir, dataDir, host, p2pPort, rpcPort, peers, observers, minBlockIntervalMillis,
+        observer, tls, stateNodesInMemory, RpcSettings.DEFAULTS);
   }
 
   /** Settings with the default bound of state-tree nodes in memory. */

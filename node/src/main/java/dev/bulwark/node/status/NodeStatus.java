@@ -50,6 +50,11 @@ public final class NodeStatus {
     peers = count;
   }
 
+  /** Connected peers (distinct node keys). */
+  public int peerCount() {
+    return peers;
+  }
+
   /** The latest committed header. */
   public BlockHeader head() {
     return head;

@@ -1,0 +1,169 @@
+package dev.bulwark.rpc.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.rpc.jsonrpc.RpcConnection;
+import io.vertx.core.Context;
+import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JSON-RPC WebSocket: its messages are answered one at a time in arrival order on the worker
+ * pool, and a notification sent while a request is being answered waits until that answer is
+ * written, so the reply to {@code eth_subscribe} always precedes its first notification.
+ */
+final class WsConnection implements RpcConnection {
+  /** Messages queued on one connection past which it stops reading until the queue halves. */
+  static final int MAX_QUEUED = 128;
+
+  private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final String id = "ws-" + IDS.incrementAndGet();
+  private final ServerWebSocket socket;
+  private final Context context;
+  private final RpcDispatcher dispatcher;
+  private final SerialExecutor serial;
+  private final List<Runnable> closeActions = new ArrayList<>();
+  private final List<String> held = new ArrayList<>();
+  private boolean open = true;
+  private boolean answering;
+  private boolean paused;
+
+  WsConnection(ServerWebSocket socket, Context context, RpcDispatcher dispatcher, Executor pool) {
+    this.socket = socket;
+    this.context = context;
+    this.dispatcher = dispatcher;
+    this.serial = new SerialExecutor(pool);
+  }
+
+  /** Starts reading messages; called on the socket's event loop. */
+  void start() {
+    socket.textMessageHandler(text -> submit(text.getBytes(StandardCharsets.UTF_8)));
+    socket.binaryMessageHandler(data -> submit(data.getBytes()));
+    socket.closeHandler(v -> closed());
+    socket.exceptionHandler(e -> LOG.debug("WebSocket {} failed: {}", id, e.toString()));
+  }
+
+  private void submit(byte[] message) {
+    serial.execute(() -> answer(message));
+    if (!paused && serial.pending() > MAX_QUEUED) {
+      paused = true;
+      socket.pause();
+    }
+  }
+
+  private void answer(byte[] message) {
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      answering = true;
+    }
+    byte[] response = null;
+    try {
+      response = dispatcher.handle(message, Optional.of(this));
+    } finally {
+      synchronized (this) {
+        if (response != null) {
+          write(new String(response, StandardCharsets.UTF_8));
+        }
+        held.forEach(this::write);
+        held.clear();
+        answering = false;
+      }
+      if (serial.pending() <= MAX_QUEUED / 2) {
+        context.runOnContext(v -> {
+          if (paused) {
+            paused = false;
+            socket.resume();
+          }
+        });
+      }
+    }
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public void notify(String subscriptionId, JsonNode result) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    n.put("jsonrpc", "2.0");
+    n.put("method", "eth_subscription");
+    ObjectNode params = n.putObject("params");
+    params.put("subscription", subscriptionId);
+    params.set("result", result);
+    String text;
+    try {
+      text = RpcDispatcher.JSON.writeValueAsString(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      if (answering) {
+        held.add(text);
+      } else {
+        write(text);
+      }
+    }
+  }
+
+  private void write(String text) {
+    // Called under this connection's lock, so writes reach the socket in the order made.
+    if (open) {
+      socket.writeTextMessage(text);
+    }
+  }
+
+  @Override
+  public void onClose(Runnable action) {
+    synchronized (this) {
+      if (open) {
+        closeActions.add(action);
+        return;
+      }
+    }
+    action.run();
+  }
+
+  @Override
+  public synchronized boolean isOpen() {
+    return open;
+  }
+
+  private void closed() {
+    List<Runnable> actions;
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      open = false;
+      held.clear();
+      actions = List.copyOf(closeActions);
+      closeActions.clear();
+    }
+    for (Runnable a : actions) {
+      try {
+        a.run();
+      } catch (RuntimeException e) {
+        LOG.error("a close action of WebSocket {} failed", id, e);
+      }
+    }
+  }
+
+}
