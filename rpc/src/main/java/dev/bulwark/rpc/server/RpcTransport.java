@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ final class RpcTransport {
   private final RpcDispatcher dispatcher;
   private final Executor pool;
   private final AccessPolicy access;
-  private final AtomicInteger connections = new AtomicInteger();
+  private final Set<HttpConnection> live = ConcurrentHashMap.newKeySet();
   private final Set<HttpConnection> refused = ConcurrentHashMap.newKeySet();
   private volatile int port;
 
@@ -51,18 +50,22 @@ final class RpcTransport {
 
   /** Open HTTP and WebSocket connections. */
   int openConnections() {
-    return connections.get();
+    return live.size();
   }
 
   /** Counts a new connection; one past the limit is answered 503 and closed. */
   void connected(HttpConnection connection) {
-    if (connections.incrementAndGet() > config.limits().maxConnections()) {
+    live.add(connection);
+    if (live.size() > config.limits().maxConnections()) {
       refused.add(connection);
     }
-    connection.closeHandler(v -> {
-      connections.decrementAndGet();
-      refused.remove(connection);
-    });
+    connection.closeHandler(v -> released(connection));
+  }
+
+  // An upgraded connection reports its end through the WebSocket, so both paths release, once.
+  private void released(HttpConnection connection) {
+    live.remove(connection);
+    refused.remove(connection);
   }
 
   /**
@@ -143,8 +146,11 @@ final class RpcTransport {
 
   private void upgrade(HttpServerRequest request) {
     Context context = io.vertx.core.Vertx.currentContext();
+    HttpConnection http = request.connection();
     request.toWebSocket().onSuccess(socket -> {
-      WsConnection connection = new WsConnection(socket, context, dispatcher, pool);
+      WsConnection connection = new WsConnection(socket, context, dispatcher, pool,
+          config.limits().maxFrameBytes());
+      connection.onClose(() -> released(http));
       connection.start();
     }).onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.toString()));
   }

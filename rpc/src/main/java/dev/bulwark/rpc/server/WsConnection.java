@@ -3,16 +3,21 @@ package dev.bulwark.rpc.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.rpc.jsonrpc.RpcConnection;
+import dev.bulwark.rpc.jsonrpc.RpcException;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +43,14 @@ final class WsConnection implements RpcConnection {
   private boolean open = true;
   private boolean answering;
   private boolean paused;
+  private final int maxMessageBytes;
+  // The message being assembled from its frames (event-loop state); null past the limit.
+  private Buffer assembling;
+  private long assembledBytes;
 
-  WsConnection(ServerWebSocket socket, Context context, RpcDispatcher dispatcher, Executor pool) {
+  WsConnection(ServerWebSocket socket, Context context, RpcDispatcher dispatcher, Executor pool,
+      int maxMessageBytes) {
+    this.maxMessageBytes = maxMessageBytes;
     this.socket = socket;
     this.context = context;
     this.dispatcher = dispatcher;
@@ -48,21 +59,50 @@ final class WsConnection implements RpcConnection {
 
   /** Starts reading messages; called on the socket's event loop. */
   void start() {
-    socket.textMessageHandler(text -> submit(text.getBytes(StandardCharsets.UTF_8)));
-    socket.binaryMessageHandler(data -> submit(data.getBytes()));
+    socket.frameHandler(this::frame);
     socket.closeHandler(v -> closed());
     socket.exceptionHandler(e -> LOG.debug("WebSocket {} failed: {}", id, e.toString()));
   }
 
-  private void submit(byte[] message) {
-    serial.execute(() -> answer(message));
+  private void frame(WebSocketFrame frame) {
+    if (!frame.isText() && !frame.isBinary() && !frame.isContinuation()) {
+      return;
+    }
+    if (!frame.isContinuation()) {
+      assembling = Buffer.buffer();
+      assembledBytes = 0;
+    }
+    assembledBytes += frame.binaryData().length();
+    if (assembledBytes > maxMessageBytes) {
+      assembling = null;
+    } else if (assembling != null) {
+      assembling.appendBuffer(frame.binaryData());
+    }
+    if (!frame.isFinal()) {
+      return;
+    }
+    if (assembling == null) {
+      // The rest of the message was read and dropped; the connection stays usable.
+      byte[] error = RpcDispatcher.errorResponse(NullNode.instance, RpcException.INVALID_REQUEST,
+          "message too large: " + assembledBytes + " bytes, limit " + maxMessageBytes
+              + " (--rpc-max-frame-size)");
+      submit(() -> error);
+    } else {
+      byte[] message = assembling.getBytes();
+      submit(() -> dispatcher.handle(message, Optional.of(this)));
+    }
+    assembling = null;
+  }
+
+  private void submit(Supplier<byte[]> work) {
+    serial.execute(() -> answer(work));
     if (!paused && serial.pending() > MAX_QUEUED) {
       paused = true;
       socket.pause();
     }
   }
 
-  private void answer(byte[] message) {
+  private void answer(Supplier<byte[]> work) {
     synchronized (this) {
       if (!open) {
         return;
@@ -71,7 +111,7 @@ final class WsConnection implements RpcConnection {
     }
     byte[] response = null;
     try {
-      response = dispatcher.handle(message, Optional.of(this));
+      response = work.get();
     } finally {
       synchronized (this) {
         if (response != null) {
