@@ -53,6 +53,7 @@ public final class LedgerVerticle extends VerticleBase {
   private final Timer commitLatency;
   private final Counter committedBlocks;
   private final Counter committedTransactions;
+  private final Runnable afterCommit;
 
   /**
    * The worker over {@code ledger}, feeding {@code mempool}, {@code evidence} and {@code status};
@@ -60,6 +61,16 @@ public final class LedgerVerticle extends VerticleBase {
    */
   public LedgerVerticle(Ledger ledger, Mempool mempool, EvidencePool evidence, NodeStatus status,
       MeterRegistry metrics) {
+    this(ledger, mempool, evidence, status, metrics, () -> { });
+  }
+
+  /**
+   * As above; {@code afterCommit} runs on this worker after each commit (one block or a catch-up
+   * batch), once the committed blocks are readable (the RPC head feed).
+   */
+  public LedgerVerticle(Ledger ledger, Mempool mempool, EvidencePool evidence, NodeStatus status,
+      MeterRegistry metrics, Runnable afterCommit) {
+    this.afterCommit = afterCommit;
     this.ledger = ledger;
     this.mempool = mempool;
     this.evidence = evidence;
@@ -148,6 +159,7 @@ public final class LedgerVerticle extends VerticleBase {
     mempool.onCommit(included, ledger.accountView(), FeeMarket.nextBaseFee(head, ledger.params()));
     evidence.committed(c.blocks());
     status.committed(head);
+    afterCommit.run();
     Optional<dev.bulwark.ledger.chain.ValidatorSet> next = Optional.empty();
     if (head.number() % ledger.params().epochLengthBlocks() == 0) {
       next = ledger.validatorSet(head.epoch() + 1);

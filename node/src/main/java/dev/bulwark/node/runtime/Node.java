@@ -38,6 +38,10 @@ import dev.bulwark.node.status.NodeStatus;
 import dev.bulwark.p2p.P2pConfig;
 import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerAddress;
+import dev.bulwark.rpc.eth.EthApi;
+import dev.bulwark.rpc.eth.HeadFeed;
+import dev.bulwark.rpc.eth.LedgerChainReader;
+import dev.bulwark.rpc.eth.MempoolTransactionPool;
 import dev.bulwark.rpc.jsonrpc.RpcMethods;
 import dev.bulwark.rpc.server.HttpServerVerticle;
 import dev.bulwark.rpc.server.NetApi;
@@ -78,6 +82,7 @@ public final class Node {
   private final NodeStatus status;
   private final Address address;
   private final Mempool mempool;
+  private RpcMethods rpcMethods;
   private final List<String> deployments = new ArrayList<>();
   private final Promise<Void> terminated = Promise.promise();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -181,12 +186,15 @@ public final class Node {
     P2pVerticle p2p = new P2pVerticle(network, params.chainId(), scheme, evidence, nodeStatus,
         Math.max(1, Runtime.getRuntime().availableProcessors()));
     mempool.addListener(p2p.relay());
+    node.rpcMethods = rpcMethods(params, nodeStatus);
+    HeadFeed heads = registerEthMethods(node.rpcMethods, ledger, mempool, settings, nodeStatus);
     HttpServerVerticle http = new HttpServerVerticle(settings.rpc().serverConfig(settings.rpcPort()),
-        rpcMethods(params, nodeStatus), nodeStatus::health, metrics::scrape);
+        node.rpcMethods, nodeStatus::health, metrics::scrape);
     ConsensusVerticle consensus = new ConsensusVerticle(core, directory, evidence, nodeStatus,
         Clock.systemUTC(), () -> node.fail("the ledger refused a commit"));
 
-    node.deploy(new LedgerVerticle(ledger, mempool, evidence, nodeStatus, metrics),
+    node.deploy(new LedgerVerticle(ledger, mempool, evidence, nodeStatus, metrics,
+            heads::onCommitted),
         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER), "ledger");
     node.deploy(p2p, new DeploymentOptions(), "p2p");
     node.p2pPort = settings.p2pPort();
@@ -204,6 +212,21 @@ public final class Node {
     RpcMethods methods = new RpcMethods();
     NetApi.register(methods, params.chainId(), version(), status::peerCount);
     return methods;
+  }
+
+  /**
+   * The eth_* and txpool_* methods over this node's ledger and mempool; returns the head feed the
+   * ledger worker calls after each commit (newHeads, logs, filters).
+   */
+  private static HeadFeed registerEthMethods(RpcMethods methods, Ledger ledger, Mempool mempool,
+      NodeSettings settings, NodeStatus status) {
+    LedgerChainReader chain = new LedgerChainReader(ledger);
+    HeadFeed heads = new HeadFeed(chain);
+    EthApi.register(methods, chain, new MempoolTransactionPool(mempool),
+        () -> status.health().syncing()
+            ? java.util.OptionalLong.of(status.highestSeen()) : java.util.OptionalLong.empty(),
+        heads, new EthApi.Config(settings.rpc().allowUnprotectedTxs(), System::currentTimeMillis));
+    return heads;
   }
 
   /** The release in the jar manifest, or {@code 0.0.0-dev} when run from classes. */
@@ -291,6 +314,11 @@ public final class Node {
    */
   public AddResult submitTransaction(Bytes raw) {
     return mempool.add(raw.toArray(), TxOrigin.LOCAL);
+  }
+
+  /** The JSON-RPC method table the node serves. */
+  public RpcMethods rpcMethods() {
+    return rpcMethods;
   }
 
   /** The node's ledger (reads only). */

@@ -55,6 +55,11 @@ public final class NodeStatus {
     return peers;
   }
 
+  /** The highest block number seen proposed (0 before any). */
+  public long highestSeen() {
+    return highestSeen;
+  }
+
   /** The latest committed header. */
   public BlockHeader head() {
     return head;
