@@ -7,6 +7,7 @@ import dev.bulwark.ledger.store.StoredLog;
 import dev.bulwark.ledger.store.StoredReceipt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +63,20 @@ public final class HeadFeed {
     long head = chain.head().number();
     while (announced < head) {
       long n = announced + 1;
-      Block block = chain.block(n).orElseThrow(
-          () -> new IllegalStateException("committed block " + n + " is not readable"));
-      NewBlock nb = new NewBlock(block, chain.logsBloom(n), logs(n));
+      NewBlock nb;
+      try {
+        Optional<Block> block = chain.block(n);
+        if (block.isEmpty()) {
+          LOG.error("committed block {} is not readable; announcing it after the next commit", n);
+          return;
+        }
+        nb = new NewBlock(block.get(), chain.logsBloom(n), logs(n));
+      } catch (RuntimeException e) {
+        // A store read failed: the caller is the ledger worker, which must go on; the walk
+        // resumes from this block after the next commit, so nothing is skipped.
+        LOG.error("cannot read committed block {} for the head feed: {}", n, e.toString());
+        return;
+      }
       announced = n;
       for (Listener l : listeners) {
         try {
