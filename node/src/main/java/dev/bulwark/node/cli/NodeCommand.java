@@ -110,7 +110,7 @@ public final class NodeCommand implements Callable<Integer> {
     return NodeRunner.runUntilSignalled(List.of(node));
   }
 
-  private NodeSettings settings() {
+  NodeSettings settings() {
     Optional<NodeConfig> file = Optional.empty();
     if (config != null) {
       try {

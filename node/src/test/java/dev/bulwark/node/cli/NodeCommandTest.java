@@ -33,6 +33,21 @@ class NodeCommandTest {
     return net.resolve("validator-0/node.toml").toString();
   }
 
+  private NodeCommand parsed(String... args) {
+    NodeCommand command = new NodeCommand();
+    new picocli.CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void unprotectedTransactionsOverRpcAreAllowedUnlessTurnedOff() {
+    assertThat(parsed("--config", config()).settings().rpc().allowUnprotectedTxs()).isTrue();
+    assertThat(parsed("--config", config(), "--no-rpc-allow-unprotected-txs").settings()
+        .rpc().allowUnprotectedTxs()).isFalse();
+    assertThat(parsed("--config", config(), "--rpc-allow-unprotected-txs=false").settings()
+        .rpc().allowUnprotectedTxs()).isFalse();
+  }
+
   @Test
   void needsAConfigOrAGenesis() {
     CliRun run = node("--data-dir", dir.toString());
