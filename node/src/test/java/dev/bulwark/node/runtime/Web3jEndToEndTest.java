@@ -27,6 +27,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.bulwark.genesis.generator.ValidatorKeys;
+import dev.bulwark.genesis.model.GenesisParams;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
@@ -34,7 +40,10 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
@@ -49,8 +58,9 @@ import org.web3j.utils.Numeric;
  * web3j 4.13.0, unmodified, against four real validators in this JVM over real HTTP and
  * WebSocket: chain id, balances, pending nonce, the static pre-EIP-155 {@code Transfer.sendFunds},
  * EIP-155 and EIP-1559 transfers with their receipts, block reads by number, hash and tag,
- * {@code newHeads} for 50 consecutive blocks, and geth's error texts through web3j's error
- * objects.
+ * {@code newHeads} for 50 consecutive blocks, geth's error texts through web3j's error objects,
+ * and staking calls ABI-encoded with web3j's {@code FunctionEncoder} (permit, register, stake,
+ * unstake), their events through {@code eth_getLogs} and a revert reason through {@code eth_call}.
  */
 class Web3jEndToEndTest {
   private static final int VALIDATORS = 4;
@@ -58,7 +68,11 @@ class Web3jEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(120);
   private static final String TO = "0x" + "42".repeat(20);
 
+  private static final String STAKING = "0x0000000000000000000000000000000000001000";
+  private static final BigInteger MIN_STAKE = BigInteger.TEN.pow(18);
+
   @TempDir Path dir;
+  private long stakingCallGas;
   private final List<Node> nodes = new ArrayList<>();
   private final List<Web3j> clients = new ArrayList<>();
 
@@ -73,7 +87,16 @@ class Web3jEndToEndTest {
         "127.0.0.1", 30303, 8545, CHAIN_ID, Instant.now().getEpochSecond(), true),
         new SecureRandom());
     NetworkWriter.write(network, dir, false);
-    Genesis genesis = network.genesis();
+    Genesis g = network.genesis();
+    GenesisParams p = g.params();
+    // a development account can afford the minimum stake, so register() runs end to end
+    Genesis genesis = new Genesis(g.chainId(), g.genesisTime(), new GenesisParams(
+        p.epochLengthBlocks(), p.maxValidators(), MIN_STAKE, p.unbondingPeriodBlocks(),
+        p.jailDurationBlocks(), p.equivocationSlashBps(), p.maxEvidenceAgeBlocks(),
+        p.inactivityWindowSlots(), p.inactivityThresholdSlots(), p.inactivitySlashBps(),
+        p.blockGasLimit(), p.minBaseFeePerGas(), p.stakingCallGas(), p.admin()),
+        g.validators(), g.alloc());
+    stakingCallGas = p.stakingCallGas();
     int[] ports = freePorts(2 * VALIDATORS);
     List<Endpoint> all = new ArrayList<>();
     for (int i = 0; i < VALIDATORS; i++) {
@@ -202,6 +225,76 @@ class Web3jEndToEndTest {
     for (int i = 0; i < seen.size(); i++) {
       assertThat(seen.get(i)).as("head %d of %s", i, seen).isEqualTo(first + i);
     }
+  }
+
+  @Test
+  void stakingCallsEncodedByWeb3jEmitLogsAndRevertReasonsReadThroughEthCall() throws Exception {
+    startNetwork();
+    Web3j web3j = http(2);
+    Credentials admin = dev(0);
+    Credentials candidate = dev(2);
+    ValidatorKeys keys = ValidatorKeys.generate(new SecureRandom());
+    BigInteger price = web3j.ethGasPrice().send().getGasPrice();
+    TransactionReceipt permit = call(web3j, admin, price, new Function("permit",
+        List.of(new org.web3j.abi.datatypes.Address(candidate.getAddress())), List.of()),
+        BigInteger.ZERO);
+    TransactionReceipt register = call(web3j, candidate, price, new Function("register", List.of(
+        new DynamicBytes(keys.bls().publicKey().toBytes().toArray()),
+        new DynamicBytes(keys.proofOfPossession().toBytes().toArray()),
+        new DynamicBytes(keys.node().publicKey().toArray())), List.of()), MIN_STAKE);
+    TransactionReceipt stake = call(web3j, candidate, price,
+        new Function("stake", List.of(), List.of()), MIN_STAKE);
+    TransactionReceipt unstake = call(web3j, candidate, price, new Function("unstake",
+        List.of(new Uint256(MIN_STAKE.divide(BigInteger.TWO))), List.of()), BigInteger.ZERO);
+    for (TransactionReceipt r : List.of(permit, register, stake, unstake)) {
+      assertThat(r.isStatusOK()).as(r.getTransactionHash() + " " + r.getRevertReason()).isTrue();
+      assertThat(r.getLogs()).hasSize(1);
+    }
+
+    EthLog logs = web3j.ethGetLogs(new EthFilter(DefaultBlockParameter.valueOf(
+        permit.getBlockNumber()), DefaultBlockParameter.valueOf(unstake.getBlockNumber()),
+        STAKING)).send();
+    assertThat(logs.hasError()).isFalse();
+    List<String> topics = logs.getLogs().stream()
+        .map(l -> ((EthLog.LogObject) l).getTopics().get(0)).toList();
+    assertThat(topics).containsSubsequence(
+        "0xfc5733f1abe138d4cf6fa38890593aeb756aaa64fe49be2a48a1bffa1e7890e9",
+        "0xf968f0f4462bceb92d5d2379cf85bec0a8659cd8918324c8001187ff5795467f",
+        "0x1449c6dd7851abc30abf37f57715f492010519147cc2652fbc38202c18a6ee90",
+        "0x7fc4727e062e336010f2c282598ef5f14facb3de68cf8195c2f23e1454b2b74e");
+    assertThat(web3j.ethGetCode(STAKING, DefaultBlockParameterName.LATEST).send().getCode())
+        .isNotEqualTo("0x");
+
+    // a revert reason, as web3j reads it from eth_call's code-3 error
+    String tooMuch = FunctionEncoder.encode(new Function("unstake",
+        List.of(new Uint256(MIN_STAKE.multiply(BigInteger.TEN))), List.of()));
+    EthCall reverted = web3j.ethCall(org.web3j.protocol.core.methods.request.Transaction
+        .createEthCallTransaction(candidate.getAddress(), STAKING, tooMuch),
+        DefaultBlockParameterName.LATEST).send();
+    assertThat(reverted.isReverted()).isTrue();
+    assertThat(reverted.getError().getCode()).isEqualTo(3);
+    assertThat(reverted.getRevertReason()).startsWith("execution reverted: ").hasSizeGreaterThan(
+        "execution reverted: ".length());
+  }
+
+  /** A staking call encoded by web3j, sent EIP-155 and waited for. */
+  private TransactionReceipt call(Web3j web3j, Credentials from, BigInteger price,
+      Function function, BigInteger value) throws Exception {
+    RawTransactionManager manager = new RawTransactionManager(web3j, from, CHAIN_ID,
+        new PollingTransactionReceiptProcessor(web3j, 200, 150));
+    String data = FunctionEncoder.encode(function);
+    // the gas limit a wallet would use: eth_estimateGas of the same call
+    var estimate = web3j.ethEstimateGas(org.web3j.protocol.core.methods.request.Transaction
+        .createFunctionCallTransaction(from.getAddress(), null, null, null, STAKING, value, data))
+        .send();
+    assertThat(estimate.hasError()).as(function.getName()).isFalse();
+    assertThat(estimate.getAmountUsed()).isGreaterThan(BigInteger.valueOf(stakingCallGas));
+    EthSendTransaction sent = manager.sendTransaction(price, estimate.getAmountUsed(),
+        STAKING, data, value);
+    assertThat(sent.hasError()).as(function.getName() + ": "
+        + (sent.hasError() ? sent.getError().getMessage() : "")).isFalse();
+    return new PollingTransactionReceiptProcessor(web3j, 200, 150)
+        .waitForTransactionReceipt(sent.getTransactionHash());
   }
 
   /** A raw legacy EIP-155 transfer of 1 wei sent with eth_sendRawTransaction. */

@@ -13,6 +13,7 @@ import dev.bulwark.ledger.state.MutableState;
 import dev.bulwark.ledger.state.StateReader;
 import dev.bulwark.ledger.state.merkle.MissingNodeException;
 import dev.bulwark.ledger.staking.AbiCodec;
+import dev.bulwark.ledger.tx.IntrinsicGas;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
@@ -91,8 +92,19 @@ final class StateMethods {
       BlockTag tag = p.blockTagOrLatest(1);
       run(req, tag); // a revert or missing funds fail the estimate as they would the call
       boolean toModule = req.to().orElseThrow().equals(module().address());
-      return Hex.quantity(toModule ? params().stakingCallGas() : ChainParams.TRANSFER_GAS);
+      // What execution charges: the intrinsic gas, plus the module's fixed gas for a system call.
+      long intrinsic = intrinsicGas(req.data());
+      return Hex.quantity(toModule ? intrinsic + module().gasCost(req.data()) : intrinsic);
     });
+  }
+
+  /** The intrinsic gas of a call with {@code data} (no access list): 21,000 + 16/4 per byte. */
+  static long intrinsicGas(Bytes data) {
+    long gas = IntrinsicGas.TX;
+    for (int i = 0; i < data.size(); i++) {
+      gas += data.get(i) == 0 ? IntrinsicGas.DATA_ZERO_BYTE : IntrinsicGas.DATA_NONZERO_BYTE;
+    }
+    return gas;
   }
 
   private SystemModule module() {

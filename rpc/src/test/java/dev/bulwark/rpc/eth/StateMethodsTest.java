@@ -185,7 +185,16 @@ class StateMethodsTest {
         "value", "0x1")).asText()).isEqualTo("0x5208");
     assertThat(fx.call("eth_estimateGas", Map.of("from", addr(alice), "to",
         FakeSystemModule.ADDRESS.toHex(), "data", "0x01", "value", "0x1")).asText())
-        .isEqualTo("0x" + Long.toHexString(FakeSystemModule.CALL_GAS));
+        .isEqualTo("0x" + Long.toHexString(21_000 + 16 + FakeSystemModule.CALL_GAS));
+    // what execution charges: the estimate is enough, one gas less runs out
+    Secp256k1.KeyPair bob = fx.f.user(1);
+    long estimate = 21_000 + 16 + FakeSystemModule.CALL_GAS;
+    fx.commit(fx.f.call(bob, 0, FakeSystemModule.ADDRESS, BigInteger.ONE, Bytes.of((byte) 1),
+        estimate, GWEI.multiply(BigInteger.TWO), GWEI),
+        fx.f.call(bob, 1, FakeSystemModule.ADDRESS, BigInteger.ONE, Bytes.of((byte) 1),
+        estimate - 1, GWEI.multiply(BigInteger.TWO), GWEI));
+    assertThat(fx.call("eth_getBlockReceipts", "latest")).extracting(r -> r.get("status").asText())
+        .containsExactly("0x1", "0x0");
     assertThatThrownBy(() -> fx.call("eth_estimateGas", Map.of("from", BOB.toHex(), "to",
         addr(alice), "value", "0x1")))
         .hasMessage("insufficient funds for gas * price + value");
