@@ -61,6 +61,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -224,7 +225,7 @@ public final class Node {
     HeadFeed heads = new HeadFeed(chain);
     EthApi.register(methods, chain, new MempoolTransactionPool(mempool),
         () -> status.health().syncing()
-            ? java.util.OptionalLong.of(status.highestSeen()) : java.util.OptionalLong.empty(),
+            ? OptionalLong.of(status.highestSeen()) : OptionalLong.empty(),
         heads, new EthApi.Config(settings.rpc().allowUnprotectedTxs(), System::currentTimeMillis));
     return heads;
   }

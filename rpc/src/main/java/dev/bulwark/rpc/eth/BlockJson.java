@@ -2,6 +2,7 @@ package dev.bulwark.rpc.eth;
 
 import static dev.bulwark.rpc.eth.Hex.JSON;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -9,6 +10,7 @@ import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockCodec;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.QuorumCertificate;
+import dev.bulwark.ledger.crypto.Keccak;
 import dev.bulwark.ledger.execution.LogsBloom;
 import dev.bulwark.ledger.tx.SignedTransaction;
 import dev.bulwark.ledger.tx.TransactionCodec;
@@ -53,7 +55,7 @@ final class BlockJson {
     ArrayNode skipped = o.putArray("skippedRounds");
     h.skippedRounds().forEach(r -> skipped.add(Hex.quantity(r)));
     // Genesis has no parent, so no certificate.
-    o.set("qc", h.parentQc().<com.fasterxml.jackson.databind.JsonNode>map(BlockJson::qc)
+    o.set("qc", h.parentQc().<JsonNode>map(BlockJson::qc)
         .orElse(Hex.nul()));
     return o;
   }
@@ -86,7 +88,7 @@ final class BlockJson {
         txs.add(TxJson.transaction(tx, tx.sender().orElseThrow(),
             new TxJson.Place(h.hash(), h.number(), i, h.baseFeePerGas())));
       } else {
-        txs.add(Hex.hash(dev.bulwark.ledger.crypto.Keccak.hash(raw)));
+        txs.add(Hex.hash(Keccak.hash(raw)));
       }
     }
     return o;

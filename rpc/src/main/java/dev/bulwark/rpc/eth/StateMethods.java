@@ -8,11 +8,11 @@ import dev.bulwark.ledger.execution.BlockContext;
 import dev.bulwark.ledger.execution.CallOutcome;
 import dev.bulwark.ledger.execution.ChainParams;
 import dev.bulwark.ledger.execution.SystemModule;
+import dev.bulwark.ledger.staking.AbiCodec;
 import dev.bulwark.ledger.state.Account;
 import dev.bulwark.ledger.state.MutableState;
 import dev.bulwark.ledger.state.StateReader;
 import dev.bulwark.ledger.state.merkle.MissingNodeException;
-import dev.bulwark.ledger.staking.AbiCodec;
 import dev.bulwark.ledger.tx.IntrinsicGas;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
@@ -22,6 +22,7 @@ import dev.bulwark.rpc.jsonrpc.RpcException;
 import dev.bulwark.rpc.jsonrpc.RpcMethods;
 import dev.bulwark.rpc.jsonrpc.RpcParams;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -181,7 +182,7 @@ final class StateMethods {
       if (!req.data().isEmpty()) {
         throw revert(Optional.empty());
       }
-      return CallOutcome.success(Bytes.EMPTY, java.util.List.of());
+      return CallOutcome.success(Bytes.EMPTY, List.of());
     }
     BlockHeader header = blocks.chain().block(n).orElseThrow().header();
     MutableState scratch = blocks.chain().scratchStateAt(n)
