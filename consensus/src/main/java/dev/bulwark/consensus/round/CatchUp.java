@@ -7,7 +7,9 @@ import dev.bulwark.consensus.message.CommittedSegment;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
+import dev.bulwark.ledger.execution.Epochs;
 import dev.bulwark.ledger.types.Hash;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +60,11 @@ final class CatchUp {
         ahead.remove(ahead.iterator().next());
       }
     }
-    PeerId target = from;
+    askNextAhead(from);
+  }
+
+  private void askNextAhead(PeerId fallback) {
+    PeerId target = fallback;
     if (!ahead.isEmpty()) {
       target = ahead.iterator().next();
       ahead.remove(target);
@@ -96,17 +102,25 @@ final class CatchUp {
       }
       return;
     }
+    // The parent QCs inside fetched blocks go to the commit rule below: verify them all first, so
+    // that a block fetched by any id, from any peer, can never commit anything on its own say-so.
+    List<QuorumCertificate> parentQcs = new ArrayList<>();
     for (int i = fresh - 1; i >= 0; i--) {
-      if (blocks.get(i).header().epoch() != s.epoch) {
+      Block b = blocks.get(i);
+      if (b.header().epoch() != s.epoch || b.header().parentQc().isEmpty()) {
         throw new InvalidMessageException(
             PenaltyReason.INVALID_BLOCK,
-            "fetched block of epoch " + blocks.get(i).header().epoch());
+            "fetched block " + b.header().number() + " of epoch " + b.header().epoch());
       }
+      s.verifier.checkQc(b.header().parentQc().get());
+      parentQcs.add(b.header().parentQc().get());
+    }
+    for (int i = fresh - 1; i >= 0; i--) {
       host.insertBlock(blocks.get(i));
     }
     // the fetched blocks carry the QCs of their parents, and some QCs waited for these blocks
-    for (int i = fresh - 1; i >= 0 && stillIn(s); i--) {
-      QuorumCertificate parentQc = blocks.get(i).header().parentQc().orElseThrow();
+    for (int i = 0; i < parentQcs.size() && stillIn(s); i++) {
+      QuorumCertificate parentQc = parentQcs.get(i);
       if (s.tree.contains(parentQc.blockId()) && s.tree.qcFor(parentQc.blockId()).isEmpty()) {
         host.processQc(parentQc);
       }
@@ -148,7 +162,16 @@ final class CatchUp {
       if (blocks.isEmpty()) {
         continue;
       }
-      check(s, blocks, segment);
+      try {
+        check(s, blocks, segment);
+      } catch (InvalidMessageException e) {
+        // The rest comes from the next peer known to be ahead, at once; the liar is penalised.
+        ahead.remove(from);
+        if (!host.awaitingEpochChange() && !ahead.isEmpty()) {
+          askNextAhead(from);
+        }
+        throw e;
+      }
       commit(s, blocks, segment);
       progressed = true;
     }
@@ -163,7 +186,13 @@ final class CatchUp {
     }
   }
 
-  private static void check(EpochState s, List<Block> blocks, CommittedSegment segment)
+  /**
+   * A segment is committed only when it extends the local root within the current epoch, ends at or
+   * before the epoch-ending block, and its proof verifies. The proof's QC may commit a block past
+   * the epoch end (a tail block, when the round after the epoch end timed out); such blocks only
+   * link the proof and are never committed, so a peer that serves them as committed blocks lies.
+   */
+  private void check(EpochState s, List<Block> blocks, CommittedSegment segment)
       throws InvalidMessageException {
     if (!blocks.get(0).header().parentHash().equals(s.tree.root().hash())) {
       throw new InvalidMessageException(
@@ -174,6 +203,18 @@ final class CatchUp {
         throw new InvalidMessageException(
             PenaltyReason.INVALID_BLOCK, "committed segment mixes epochs");
       }
+    }
+    long epochEnd = Epochs.lastBlockOf(s.epoch, epochLength);
+    if (segment.lastBlock().header().number() > epochEnd) {
+      throw new InvalidMessageException(
+          PenaltyReason.INVALID_BLOCK,
+          "committed segment runs to block "
+              + segment.lastBlock().header().number()
+              + ", past the end of epoch "
+              + s.epoch
+              + " (block "
+              + epochEnd
+              + ")");
     }
     s.verifier.checkQc(segment.proof().qc());
   }

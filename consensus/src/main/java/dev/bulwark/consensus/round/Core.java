@@ -57,6 +57,7 @@ final class Core implements RoundHost {
   private final EpochProvider epochs;
   private final CommittedChain chain;
   private final EquivocationDetector detector;
+  private final EquivocationWatch watch;
   private final FutureBuffer future;
   private final Deque<ConsensusMessage> selfQueue = new ArrayDeque<>();
   private final Leader leader;
@@ -81,7 +82,8 @@ final class Core implements RoundHost {
     this.payloads = payloads;
     this.epochs = epochs;
     this.chain = chain;
-    this.detector = new EquivocationDetector(scheme);
+    this.detector = new EquivocationDetector(scheme, config.maxRoundsAhead());
+    this.watch = new EquivocationWatch(this, detector, self);
     this.future = new FutureBuffer(config.maxBufferedPerPeer());
     this.leader = new Leader(this, config, safety, payloads);
     this.catchUp = new CatchUp(this, config.epochLength());
@@ -529,21 +531,7 @@ final class Core implements RoundHost {
   @Override
   public Observation observe(
       SigningData data, Address author, int index, BlsSignature sig, boolean verified) {
-    Observation o =
-        detector.observe(data, author, state.validators.get(index).blsKey(), sig, verified);
-    o.evidence()
-        .ifPresent(
-            e -> {
-              LOG.info(
-                  "{} found {} equivocation by {} in epoch {} round {}",
-                  self,
-                  e.kind().domain(),
-                  e.validator(),
-                  e.epoch(),
-                  e.round());
-              out.add(new Action.ReportEvidence(e));
-            });
-    return o;
+    return watch.observe(data, author, index, sig, verified);
   }
 
   private void reply(PeerId to, ConsensusMessage message) {

@@ -77,14 +77,21 @@ final class VoteDuty {
       throw new InvalidMessageException(
           PenaltyReason.BAD_SIGNATURE, "vote for chain " + v.vote().chainId());
     }
-    Observation o =
-        host.observe(v.vote(), v.author(), index, v.signature(), from.equals(PeerId.SELF));
+    long round = s.pacemaker.round();
+    boolean collected = v.round() + 1 >= round && v.round() <= round + config.maxRoundsAhead();
+    boolean verified = from.equals(PeerId.SELF);
+    if (!collected && !verified) {
+      // Only votes that may join a QC are verified lazily, in aggregate; any other is checked at
+      // once, so a peer flooding forged votes is penalised and the detector never holds them.
+      s.verifier.checkSignature(v.vote(), index, v.signature());
+      verified = true;
+    }
+    Observation o = host.observe(v.vote(), v.author(), index, v.signature(), verified);
     if (o.badSignature()) {
       throw new InvalidMessageException(
           PenaltyReason.BAD_SIGNATURE, "vote signature of " + v.author() + " does not verify");
     }
-    long round = s.pacemaker.round();
-    if (v.round() + 1 < round || v.round() > round + config.maxRoundsAhead()) {
+    if (!collected) {
       return;
     }
     VoteOutcome result = s.votes.add(v, index, from);

@@ -63,6 +63,12 @@ class EquivocationDetectorTest {
         round - 1);
   }
 
+  private static EquivocationDetector detector(int roundsAhead) {
+    EquivocationDetector d = new EquivocationDetector(SignatureScheme.BLS, roundsAhead);
+    d.enterRound(2, 1);
+    return d;
+  }
+
   private Observation observe(
       EquivocationDetector d, SigningData data, TestValidator signer, boolean verified) {
     return d.observe(
@@ -71,7 +77,7 @@ class EquivocationDetectorTest {
 
   @Test
   void twoDifferentVotesInOneRoundAreEvidenceReportedOnce() throws Exception {
-    EquivocationDetector d = new EquivocationDetector(SignatureScheme.BLS);
+    EquivocationDetector d = detector(50);
 
     assertThat(observe(d, vote(5, 1), offender, false)).isEqualTo(Observation.NOTHING);
     Evidence e = observe(d, vote(5, 2), offender, false).evidence().orElseThrow();
@@ -86,7 +92,7 @@ class EquivocationDetectorTest {
 
   @Test
   void duplicatesAndOtherRoundsAreNotEvidence() {
-    EquivocationDetector d = new EquivocationDetector(SignatureScheme.BLS);
+    EquivocationDetector d = detector(50);
     observe(d, vote(5, 1), offender, false);
 
     assertThat(observe(d, vote(5, 1), offender, false)).isEqualTo(Observation.NOTHING);
@@ -95,7 +101,7 @@ class EquivocationDetectorTest {
 
   @Test
   void aForgedConflictingMessageIsNeverEvidence() {
-    EquivocationDetector d = new EquivocationDetector(SignatureScheme.BLS);
+    EquivocationDetector d = detector(50);
     observe(d, vote(5, 1), offender, false);
 
     Observation forged = observe(d, vote(5, 2), other, false);
@@ -106,7 +112,7 @@ class EquivocationDetectorTest {
 
   @Test
   void aRememberedForgeryIsReplacedByTheRealMessage() {
-    EquivocationDetector d = new EquivocationDetector(SignatureScheme.BLS);
+    EquivocationDetector d = detector(50);
     observe(d, vote(5, 1), other, false); // forged in the offender's name, arrives first
 
     assertThat(observe(d, vote(5, 2), offender, false).evidence()).isEmpty();
@@ -115,7 +121,7 @@ class EquivocationDetectorTest {
 
   @Test
   void detectsProposalAndTimeoutEquivocationsToo() {
-    EquivocationDetector d = new EquivocationDetector(SignatureScheme.BLS);
+    EquivocationDetector d = detector(50);
     ProposalData p1 = new ProposalData(ChainFixture.CHAIN_ID, 2, 9, vote(9, 1).blockId());
     ProposalData p2 = new ProposalData(ChainFixture.CHAIN_ID, 2, 9, vote(9, 2).blockId());
     TimeoutData t1 = new TimeoutData(ChainFixture.CHAIN_ID, 2, 9, 7);
@@ -131,18 +137,72 @@ class EquivocationDetectorTest {
   }
 
   @Test
-  void remembersABoundedNumberOfRounds() {
-    EquivocationDetector d = new EquivocationDetector(SignatureScheme.BLS);
-    for (long r = 1; r <= EquivocationDetector.MAX_ROUNDS_PER_SLOT + 10; r++) {
+  void remembersOnlyTheRoundWindow() {
+    EquivocationDetector d = detector(50);
+    d.enterRound(2, 100);
+    long ahead = 150;
+    long behind = 100 - (EquivocationDetector.MAX_ROUNDS_PER_SLOT - 1 - 50);
+
+    for (long r : new long[] {ahead + 1, behind - 1}) {
+      observe(d, vote(r, 1), offender, true);
+      assertThat(observe(d, vote(r, 2), offender, true)).isEqualTo(Observation.NOTHING);
+    }
+    for (long r : new long[] {ahead, behind}) {
+      observe(d, vote(r, 1), offender, true);
+      assertThat(observe(d, vote(r, 2), offender, true).evidence()).isPresent();
+    }
+  }
+
+  @Test
+  void roundsThatFallBehindTheWindowAreForgotten() {
+    EquivocationDetector d = detector(50);
+    observe(d, vote(5, 1), offender, true);
+    d.enterRound(2, 4); // the window never moves back
+    d.enterRound(2, 5 + EquivocationDetector.MAX_ROUNDS_PER_SLOT);
+
+    d.enterRound(2, 6); // ignored: so round 5 is out of the window for good
+    assertThat(observe(d, vote(5, 2), offender, true)).isEqualTo(Observation.NOTHING);
+  }
+
+  @Test
+  void aLaterEpochForgetsTheEarlierOnesAndOnlyItsOwnMessagesCount() {
+    EquivocationDetector d = detector(50);
+    d.enterRound(3, 1);
+
+    observe(d, vote(5, 1), offender, true); // epoch 2: not remembered any more
+    assertThat(observe(d, vote(5, 2), offender, true)).isEqualTo(Observation.NOTHING);
+  }
+
+  @Test
+  void anUnverifiedFloodNeverEvictsVerifiedEntries() {
+    EquivocationDetector d = detector(400); // a window wider than the memory
+    for (long r = 1; r <= EquivocationDetector.MAX_ROUNDS_PER_SLOT; r++) {
       observe(d, vote(r, 1), offender, true);
     }
+    for (long r = 200; r < 400; r++) {
+      observe(d, vote(r, 1), other, false); // forged, far ahead
+    }
+    observe(d, vote(300, 1), offender, true); // verified, but the farthest future: dropped
 
-    assertThat(observe(d, vote(1, 2), offender, false).evidence())
-        .as("round 1 was forgotten")
-        .isEmpty();
-    assertThat(
-            observe(d, vote(EquivocationDetector.MAX_ROUNDS_PER_SLOT + 10, 2), offender, false)
-                .evidence())
+    assertThat(observe(d, vote(1, 2), offender, false).evidence()).isPresent();
+    assertThat(observe(d, vote(EquivocationDetector.MAX_ROUNDS_PER_SLOT, 2), offender, false)
+            .evidence())
         .isPresent();
+  }
+
+  @Test
+  void overflowDropsTheFarthestFutureUnverifiedEntryFirst() {
+    EquivocationDetector d = detector(400);
+    for (long r = 1; r < EquivocationDetector.MAX_ROUNDS_PER_SLOT; r++) {
+      observe(d, vote(r, 1), offender, true);
+    }
+    observe(d, vote(300, 1), offender, false); // unverified (though genuine)
+    observe(d, vote(250, 1), offender, true); // verified: the unverified round 300 makes room
+
+    assertThat(observe(d, vote(300, 2), offender, true).evidence())
+        .as("round 300 was dropped")
+        .isEmpty();
+    assertThat(observe(d, vote(250, 2), offender, true).evidence()).isPresent();
+    assertThat(observe(d, vote(1, 2), offender, true).evidence()).isPresent();
   }
 }
