@@ -25,6 +25,9 @@ interface Behaviour {
       case DOUBLE_VOTER -> new DoubleVoter();
       case FORGER -> new Forger();
       case SPAMMER -> new Spammer();
+      case SYNC_LIAR -> new SyncLiar();
+      case FLOODER -> new Flooder();
+      case ACCOMPLICE -> (wire, m, targets) -> {};
     };
   }
 }

@@ -20,5 +20,11 @@ public enum BehaviourKind {
    * Coordinates with the other colluders: withholds votes from honest leaders, splits the honest
    * set.
    */
-  COLLUDER
+  COLLUDER,
+  /** Lies in its answers to block and committed-block requests (see {@link SyncLiar}). */
+  SYNC_LIAR,
+  /** Floods the equivocation detectors in its own name, then equivocates (see {@link Flooder}). */
+  FLOODER,
+  /** A peer without a seat that sends nothing of its own, only what a flooder passes it. */
+  ACCOMPLICE
 }

@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * One concrete simulation run, drawn by a {@link Scenario} from the run's seed: the nodes, the
  * validator sets per epoch, the network, partitions, crashes, GST and the end time (all times in ms
- * from the start of the run).
+ * from the start of the run); {@code tailGaps} silences the leader after every epoch end ({@link
+ * TailGap}).
  */
 public record Plan(
     List<NodeSpec> nodes,
@@ -21,7 +22,25 @@ public record Plan(
     List<CrashSpec> crashes,
     long gst,
     long end,
-    boolean checkLiveness) {
+    boolean checkLiveness,
+    boolean tailGaps) {
+  /** A plan without tail gaps (see {@link TailGap}). */
+  public Plan(
+      List<NodeSpec> nodes,
+      int keyCount,
+      List<EpochSchedule.Seats> seats,
+      long epochLength,
+      NetworkSpec network,
+      List<PartitionPhase> partitions,
+      List<CrashSpec> crashes,
+      long gst,
+      long end,
+      boolean checkLiveness) {
+    this(
+        nodes, keyCount, seats, epochLength, network, partitions, crashes, gst, end, checkLiveness,
+        false);
+  }
+
   public Plan {
     nodes = List.copyOf(nodes);
     seats = List.copyOf(seats);

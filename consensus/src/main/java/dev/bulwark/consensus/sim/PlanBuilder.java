@@ -28,6 +28,7 @@ final class PlanBuilder {
   long gst;
   long end = -1;
   boolean checkLiveness = true;
+  boolean tailGaps;
 
   PlanBuilder(int validators, SplittableRandom random) {
     this.validators = validators;
@@ -100,6 +101,7 @@ final class PlanBuilder {
         crashes,
         gst,
         end < 0 ? gst + AFTER_GST : end,
-        checkLiveness);
+        checkLiveness,
+        tailGaps);
   }
 }

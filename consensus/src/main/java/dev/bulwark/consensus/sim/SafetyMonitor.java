@@ -82,7 +82,7 @@ final class SafetyMonitor {
       if (previous != null && !previous.equals(b.hash())) {
         violations.add(
             new Violation(
-                Violation.Kind.SAFETY,
+                Violation.Kind.FORK,
                 t,
                 "fork at height "
                     + b.header().number()

@@ -230,6 +230,45 @@ public final class Scenarios {
           });
 
   /**
+   * Byzantine sync servers at epoch boundaries: every epoch end is committed through a tail proof,
+   * and a node that was down catches up across epochs while f peers lie in their sync answers.
+   */
+  public static final Scenario BYZANTINE_SYNC =
+      new Scenario(
+          "byzantine-sync",
+          "short epochs, a silent leader after each epoch end, f peers lying in sync answers; a"
+              + " node crashes and catches up",
+          false,
+          (n, r) -> {
+            PlanBuilder b = new PlanBuilder(n, r);
+            b.epochLength = 4 + r.nextLong(4);
+            b.tailGaps = true;
+            List<Integer> picked = b.pick(b.f() + 1);
+            for (int i = 0; i < b.f(); i++) {
+              b.behave(picked.get(i), BehaviourKind.SYNC_LIAR);
+            }
+            long at = 1500 + r.nextLong(2500);
+            long back = at + 4000 + r.nextLong(4000);
+            b.crashes.add(new CrashSpec(picked.get(b.f()), at, back, false));
+            b.gst = back;
+            return b.build();
+          });
+
+  /** Detector flooding before equivocating, with a colluding peer that holds no seat. */
+  public static final Scenario DETECTOR_FLOOD =
+      new Scenario(
+          "detector-flood",
+          "f validators flood forged and far-future messages in their name (with a colluding"
+              + " peer), then double-vote and equivocate as leaders",
+          false,
+          (n, r) -> {
+            PlanBuilder b = new PlanBuilder(n, r);
+            b.pick(Math.max(1, b.f())).forEach(i -> b.behave(i, BehaviourKind.FLOODER));
+            b.addNode(n, BehaviourKind.ACCOMPLICE); // key n holds no seat
+            return b.build();
+          });
+
+  /**
    * Negative control: f+1 keys run twice each, partitioned so that both sides hold a quorum of
    * keys. This is beyond what BFT tolerates; the monitors must report the resulting fork.
    */
@@ -277,7 +316,9 @@ public final class Scenarios {
           LOST_SAFETY_DATA,
           EPOCH_CHANGE,
           MIXED,
-          REAL_BLS);
+          REAL_BLS,
+          BYZANTINE_SYNC,
+          DETECTOR_FLOOD);
 
   private static Scenario byzantine(String name, String description, BehaviourKind kind) {
     return new Scenario(

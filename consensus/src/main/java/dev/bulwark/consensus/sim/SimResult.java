@@ -22,9 +22,18 @@ public record SimResult(
     violations = List.copyOf(violations);
   }
 
-  /** True when a safety invariant broke. */
+  /**
+   * True when a safety invariant broke. For the negative control only a fork between honest nodes
+   * counts: it must be the fault the monitors find there, not some incidental one.
+   */
   public boolean safetyViolated() {
-    return has(Violation.Kind.SAFETY);
+    return forked()
+        || (!Scenarios.BEYOND_THRESHOLD.name().equals(scenario) && has(Violation.Kind.SAFETY));
+  }
+
+  /** True when two honest nodes committed different blocks at one height. */
+  public boolean forked() {
+    return has(Violation.Kind.FORK);
   }
 
   /** True when an honest node stalled after GST. */

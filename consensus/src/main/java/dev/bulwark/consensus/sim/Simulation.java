@@ -417,13 +417,13 @@ public final class Simulation {
       liveness.onProposal(p.block().header().number());
       options.probe().proposed(from.id, p.block().hash(), now - START_MILLIS);
     }
-    from.behaviour.send(new NodeWire(from), message, targets);
+    from.behaviour.send(new NodeWire(this, from), message, targets);
   }
 
   /** Puts one message on the link {@code from} → {@code to}. */
   void transmit(int from, int to, ConsensusMessage message, long extraDelay) {
     long t = now - START_MILLIS;
-    if (!connected(from, to, t)) {
+    if (!connected(from, to, t) || (plan.tailGaps() && TailGap.opens(message, plan))) {
       return;
     }
     if (t < plan.gst() && network.nextDouble() < plan.network().lossBeforeGst()) {
@@ -437,6 +437,29 @@ public final class Simulation {
     if (network.nextDouble() < plan.network().duplicate()) {
       schedule(now + delay + 1 + network.nextLong(100), new SimEvent.Deliver(from, to, onWire));
     }
+  }
+
+  /** Puts raw bytes (spam) on the link {@code from} → {@code to}. */
+  void transmitBytes(int from, int to, Bytes bytes) {
+    if (connected(from, to, now - START_MILLIS)) {
+      schedule(now + plan.network().minDelay() + 1, new SimEvent.DeliverBytes(from, to, bytes));
+    }
+  }
+
+  Plan plan() {
+    return plan;
+  }
+
+  List<SimNode> nodes() {
+    return nodes;
+  }
+
+  SignatureScheme scheme() {
+    return scheme;
+  }
+
+  SimKeys keys() {
+    return keys;
   }
 
   private boolean connected(int a, int b, long t) {
@@ -461,76 +484,6 @@ public final class Simulation {
   }
 
   // ------------------------------------------------------------------ views
-
-  private final class NodeWire implements Wire {
-    private final SimNode node;
-
-    NodeWire(SimNode node) {
-      this.node = node;
-    }
-
-    @Override
-    public int self() {
-      return node.id;
-    }
-
-    @Override
-    public Address address() {
-      return node.key.address();
-    }
-
-    @Override
-    public long chainId() {
-      return CHAIN_ID;
-    }
-
-    @Override
-    public SplittableRandom random() {
-      return node.random;
-    }
-
-    @Override
-    public ValidatorSet validators() {
-      return node.core == null ? null : node.core.validators();
-    }
-
-    @Override
-    public int nodeCount() {
-      return nodes.size();
-    }
-
-    @Override
-    public boolean isColluder(int other) {
-      return plan.nodes().get(other).behaviour() == BehaviourKind.COLLUDER;
-    }
-
-    @Override
-    public void send(int to, ConsensusMessage message, long extraDelay) {
-      if (to != node.id) {
-        transmit(node.id, to, message, extraDelay);
-      }
-    }
-
-    @Override
-    public void sendBytes(int to, Bytes bytes) {
-      if (to != node.id && connected(node.id, to, now - START_MILLIS)) {
-        schedule(
-            now + plan.network().minDelay() + 1, new SimEvent.DeliverBytes(node.id, to, bytes));
-      }
-    }
-
-    @Override
-    public BlsSignature sign(SigningData data) {
-      return scheme.sign(node.key.secretKey(), data.signingBytes().toArray());
-    }
-
-    @Override
-    public BlsSignature badSignature() {
-      byte[] junk = new byte[32];
-      node.random.nextBytes(junk);
-      return scheme.sign(keys.get(keys.size() - 1).secretKey(), junk); // wrong key, wrong message
-    }
-  }
 
   private final class View implements ClusterView {
     @Override

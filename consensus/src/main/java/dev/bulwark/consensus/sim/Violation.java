@@ -4,7 +4,9 @@ package dev.bulwark.consensus.sim;
 public record Violation(Kind kind, long atMillis, String detail) {
   /** Which invariant broke. */
   public enum Kind {
-    /** Agreement, validity, or an honest validator signing two different messages. */
+    /** Agreement: two honest nodes committed different blocks at one height (a safety fault). */
+    FORK,
+    /** Validity, an honest validator signing two different messages, or another safety rule. */
     SAFETY,
     /** An honest node made no progress within the liveness window after GST. */
     LIVENESS,

@@ -19,6 +19,9 @@ interface Wire {
   /** The chain id of the run. */
   long chainId();
 
+  /** Blocks per epoch in this run. */
+  long epochLength();
+
   /** This node's share of the run's randomness. */
   SplittableRandom random();
 
@@ -33,6 +36,9 @@ interface Wire {
 
   /** Sends {@code message} to node {@code to}, {@code extraDelay} ms later than the link would. */
   void send(int to, ConsensusMessage message, long extraDelay);
+
+  /** Sends {@code message} to node {@code to} from the run's colluding peer, if it has one. */
+  void sendViaAccomplice(int to, ConsensusMessage message);
 
   /** Sends raw bytes to node {@code to}. */
   void sendBytes(int to, Bytes bytes);

@@ -96,7 +96,7 @@ class MonitorTest {
         .singleElement()
         .satisfies(
             v -> {
-              assertThat(v.kind()).isEqualTo(Violation.Kind.SAFETY);
+              assertThat(v.kind()).isEqualTo(Violation.Kind.FORK);
               assertThat(v.detail()).contains("fork at height 1");
             });
   }
