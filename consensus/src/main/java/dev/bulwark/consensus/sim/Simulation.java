@@ -51,6 +51,7 @@ public final class Simulation {
   public static final long START_MILLIS = 1_700_000_000_000L;
 
   private static final long TICK_MILLIS = 250;
+  private static final long START_SPREAD_MILLIS = 20; // nodes start within this much of time 0
   private static final int MAX_VIOLATIONS = 20;
 
   private record Scheduled(long time, long seq, SimEvent event) {}
@@ -177,7 +178,8 @@ public final class Simulation {
 
   private List<Violation> runToEnd() {
     for (SimNode n : nodes) {
-      schedule(START_MILLIS + network.nextLong(0, 20), new SimEvent.Start(n.id));
+      schedule(
+          START_MILLIS + network.nextLong(0, START_SPREAD_MILLIS), new SimEvent.Start(n.id));
     }
     for (CrashSpec c : plan.crashes()) {
       schedule(START_MILLIS + c.at(), new SimEvent.Crash(c.node()));
@@ -186,7 +188,8 @@ public final class Simulation {
       }
     }
     for (PartitionPhase p : plan.partitions()) {
-      schedule(START_MILLIS + p.from(), new SimEvent.Tick());
+      // not before every node started: nodes not started yet are no outage of the quorum
+      schedule(START_MILLIS + Math.max(p.from(), START_SPREAD_MILLIS), new SimEvent.Tick());
       schedule(START_MILLIS + p.until(), new SimEvent.Tick());
     }
     for (long t = TICK_MILLIS; t <= plan.end(); t += TICK_MILLIS) { // all nodes are up by the first
