@@ -9,6 +9,7 @@ import dev.bulwark.ledger.types.Hash;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -69,6 +70,18 @@ public class StakingReader {
   /** True when the offence with evidence id {@code id} was already slashed. */
   public boolean isEvidenceApplied(Hash id) {
     return raw(StakingSlots.appliedEvidence(id)).isPresent();
+  }
+
+  /** The number of the block that applied the offence {@code id}, if it was slashed. */
+  public OptionalLong evidenceAppliedAt(Hash id) {
+    Optional<Bytes> raw = raw(StakingSlots.appliedEvidence(id));
+    if (raw.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    if (raw.get().size() != Long.BYTES) {
+      throw new IllegalStateException("corrupt staking state: applied evidence " + id);
+    }
+    return OptionalLong.of(java.nio.ByteBuffer.wrap(raw.get().toArray()).getLong());
   }
 
   /** The epoch in progress and the oldest retained one; IllegalStateException before genesis. */
