@@ -5,6 +5,7 @@ import dev.bulwark.ledger.chain.BlockCodec;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.SignerBitmap;
+import dev.bulwark.ledger.chain.ValidatorInfo;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.chain.VerificationException;
 import dev.bulwark.ledger.chain.VoteData;
@@ -103,7 +104,27 @@ public final class CommitProofVerifier {
           + " stores the set of epoch " + entry.epoch() + " from block " + entry.startBlock()
           + ", not epoch " + (epoch + 1) + "'s");
     }
+    checkShownSet(member(step, "nextValidatorSet"), entry.set());
     return entry.set();
+  }
+
+  /** The set shown beside the proof must be the proven one, member for member. */
+  private static void checkShownSet(JsonNode shown, ValidatorSet proven) throws ProofException {
+    JsonNode members = member(shown, "validators");
+    boolean same = quantity(shown, "epoch") == proven.epoch() && members.isArray()
+        && members.size() == proven.size();
+    for (int i = 0; same && i < proven.size(); i++) {
+      ValidatorInfo v = proven.get(i);
+      JsonNode m = members.get(i);
+      same = hex(m, "address").equals(v.address().bytes())
+          && hex(m, "blsPublicKey").equals(v.blsKey().toBytes())
+          && hex(m, "nodePublicKey").equals(v.nodePublicKey())
+          && text(member(m, "votingPower"), "votingPower").equals("0x" + v.votingPower().toString(16));
+    }
+    if (!same) {
+      throw new ProofException(Reason.BROKEN_EPOCH_CHAIN, "nextValidatorSet of epoch "
+          + proven.epoch() + " is not the set the state proves");
+    }
   }
 
   private record Finalised(BlockHeader header, BigInteger signedPower) {}
