@@ -13,6 +13,7 @@ import dev.bulwark.consensus.safety.SafetyRules;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.ValidatorSet;
+import dev.bulwark.ledger.types.Address;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -73,6 +74,18 @@ public final class RoundManager {
   public ValidatorSet validators() {
     EpochState s = core.state();
     return s == null ? null : s.validators;
+  }
+
+  /** Rounds timed out in a row since the last progress (0 before start). */
+  public int consecutiveTimeouts() {
+    EpochState s = core.state();
+    return s == null ? 0 : s.pacemaker.consecutiveTimeouts();
+  }
+
+  /** The leader of the current round (empty before start). */
+  public Optional<Address> leader() {
+    EpochState s = core.state();
+    return s == null ? Optional.empty() : Optional.of(s.election.leader(s.pacemaker.round()));
   }
 
   /** The highest QC known in the current epoch. */

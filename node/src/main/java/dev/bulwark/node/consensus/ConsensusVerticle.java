@@ -88,6 +88,7 @@ public final class ConsensusVerticle extends VerticleBase {
   private void onInbound(Inbound in) {
     if (in.message() instanceof ProposalMessage p) {
       status.seen(p.block().header().number());
+      status.peerSeen(PeerDirectory.nodeKey(in.from()), p.block().header().number());
     }
     handle(new Event.MessageReceived(now(), in.from(), in.message()));
   }
@@ -98,6 +99,9 @@ public final class ConsensusVerticle extends VerticleBase {
     }
     List<Action> actions = core.handle(event);
     status.consensus(core.epoch(), core.round());
+    status.consensusDetail(new NodeStatus.ConsensusDetail(
+        core.highestQc().map(qc -> qc.round()).orElse(0L), core.leader(),
+        core.consecutiveTimeouts()));
     announceValidators();
     for (Action a : actions) {
       act(a);

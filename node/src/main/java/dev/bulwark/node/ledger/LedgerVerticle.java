@@ -158,7 +158,7 @@ public final class LedgerVerticle extends VerticleBase {
     committedBlocks.increment(c.blocks().size());
     mempool.onCommit(included, ledger.accountView(), FeeMarket.nextBaseFee(head, ledger.params()));
     evidence.committed(c.blocks());
-    status.committed(head);
+    status.committed(head, now);
     afterCommit.run();
     Optional<dev.bulwark.ledger.chain.ValidatorSet> next = Optional.empty();
     if (head.number() % ledger.params().epochLengthBlocks() == 0) {

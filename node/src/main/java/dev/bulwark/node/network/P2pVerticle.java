@@ -24,7 +24,9 @@ import dev.bulwark.node.status.NodeStatus;
 import dev.bulwark.p2p.InboundMessage;
 import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerId;
+import dev.bulwark.p2p.peer.Session;
 import dev.bulwark.p2p.scoring.Offence;
+import dev.bulwark.rpc.bulwark.PeersView;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -101,7 +103,10 @@ public final class P2pVerticle extends VerticleBase {
       validators = m.body().validators();
       network.revalidateSessions();
     });
-    peerTimer = vertx.setPeriodic(500, id -> status.peers(network.connectedPeers().size()));
+    peerTimer = vertx.setPeriodic(500, id -> {
+      status.peers(network.connectedPeers().size());
+      status.peerSessions(sessions());
+    });
     return network.start();
   }
 
@@ -109,6 +114,21 @@ public final class P2pVerticle extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(peerTimer);
     return network.stop().eventually(() -> verifiers.close());
+  }
+
+  /** The live sessions as bulwark_peers shows them (read on this verticle's context). */
+  private List<PeersView.PeerInfo> sessions() {
+    ValidatorSet set = validators;
+    List<PeersView.PeerInfo> out = new ArrayList<>();
+    for (Session s : network.sessions()) {
+      Bytes key = s.peer().nodeKey();
+      boolean validator = set != null
+          && set.validators().stream().anyMatch(v -> v.nodePublicKey().equals(key));
+      out.add(new PeersView.PeerInfo(key, s.remoteAddress(),
+          s.direction().name().toLowerCase(java.util.Locale.ROOT), network.scores().score(key),
+          validator ? "validator" : "observer", -1));
+    }
+    return out;
   }
 
   private void send(Outbound out) {

@@ -35,6 +35,7 @@ import dev.bulwark.node.ledger.LedgerVerticle;
 import dev.bulwark.node.network.P2pVerticle;
 import dev.bulwark.node.network.PeerDirectory;
 import dev.bulwark.node.status.NodeStatus;
+import dev.bulwark.node.status.RpcPorts;
 import dev.bulwark.p2p.P2pConfig;
 import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerAddress;
@@ -42,6 +43,7 @@ import dev.bulwark.rpc.eth.EthApi;
 import dev.bulwark.rpc.eth.HeadFeed;
 import dev.bulwark.rpc.eth.LedgerChainReader;
 import dev.bulwark.rpc.eth.MempoolTransactionPool;
+import dev.bulwark.rpc.bulwark.BulwarkApi;
 import dev.bulwark.rpc.jsonrpc.RpcMethods;
 import dev.bulwark.rpc.server.HttpServerVerticle;
 import dev.bulwark.rpc.server.NetApi;
@@ -62,6 +64,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -189,6 +192,8 @@ public final class Node {
     mempool.addListener(p2p.relay());
     node.rpcMethods = rpcMethods(params, nodeStatus);
     HeadFeed heads = registerEthMethods(node.rpcMethods, ledger, mempool, settings, nodeStatus);
+    registerBulwarkRpc(node.rpcMethods, ledger, nodeStatus, evidence, role,
+        keys.node().publicKey(), settings.observer() ? Optional.empty() : Optional.of(self));
     HttpServerVerticle http = new HttpServerVerticle(settings.rpc().serverConfig(settings.rpcPort()),
         node.rpcMethods, nodeStatus::health, metrics::scrape);
     ConsensusVerticle consensus = new ConsensusVerticle(core, directory, evidence, nodeStatus,
@@ -234,6 +239,13 @@ public final class Node {
   private static String version() {
     String v = Node.class.getPackage().getImplementationVersion();
     return v == null ? "0.0.0-dev" : v;
+  }
+
+  /** The bulwark_* and qbft_* methods over this node's ports (issue 12 section 2). */
+  private static void registerBulwarkRpc(RpcMethods methods, Ledger ledger, NodeStatus status,
+      EvidencePool evidence, String role, Bytes nodeKey, Optional<Address> validator) {
+    RpcPorts ports = new RpcPorts(status, evidence, role, nodeKey, validator);
+    BulwarkApi.register(methods, ledger, ports, ports, ports, version());
   }
 
   private void deploy(io.vertx.core.Deployable verticle, DeploymentOptions options, String what)
