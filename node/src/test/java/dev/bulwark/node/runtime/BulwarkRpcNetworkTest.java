@@ -108,7 +108,7 @@ class BulwarkRpcNetworkTest {
     assertThat(verified.hash()).isEqualTo(node.ledger().chain().block(target).orElseThrow().hash());
     assertThat(proof.get("epochChangeProofs")).hasSize(2);
 
-    JsonNode info = call(node, "bulwark_nodeInfo", "[]");
+    JsonNode info = overHttp(node, "bulwark_nodeInfo");
     assertThat(info.get("role").textValue()).isEqualTo("validator");
     assertThat(info.get("validatorAddress").textValue()).isEqualTo(node.address().toHex());
     assertThat(info.get("chainId").textValue()).isEqualTo("0x539");
@@ -129,6 +129,22 @@ class BulwarkRpcNetworkTest {
     assertThat(validators.get("validators")).hasSize(4);
     assertThat(call(node, "bulwark_signerMetrics", "[]").get("validators")).hasSize(4);
     assertThat(call(node, "bulwark_pendingEvidence", "[]")).isEmpty();
+  }
+
+  /** The result of {@code method} (no params) over the node's real HTTP JSON-RPC endpoint. */
+  private static JsonNode overHttp(Node node, String method) throws Exception {
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + node.rpcPort() + "/"))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[]}"))
+            .timeout(Duration.ofSeconds(10)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.has("result")).as(response.body()).isTrue();
+    return body.get("result");
   }
 
   private static Set<String> nodeKeys(JsonNode list) {
