@@ -44,14 +44,7 @@ public final class CommitProofVerifier {
 
   /** Verifies {@code proof} (a {@code bulwark_getCommitProof} result); throws why it fails. */
   public VerifiedCommit verify(JsonNode proof) throws ProofException {
-    ValidatorSet set = genesisSet;
-    JsonNode chain = member(proof, "epochChangeProofs");
-    if (!chain.isArray()) {
-      throw malformed("epochChangeProofs is not an array");
-    }
-    for (int k = 0; k < chain.size(); k++) {
-      set = nextSet(chain.get(k), set, k);
-    }
+    ValidatorSet set = walk(member(proof, "epochChangeProofs"), Long.MAX_VALUE);
     long epoch = quantity(proof, "epoch");
     if (epoch != set.epoch()) {
       throw new ProofException(Reason.UNKNOWN_EPOCH, "the block is in epoch " + epoch
@@ -63,6 +56,52 @@ public final class CommitProofVerifier {
           + f.header().epoch() + ", not " + epoch);
     }
     return new VerifiedCommit(f.header().number(), f.header().hash(), epoch, set, f.signedPower());
+  }
+
+  /**
+   * The validator set of {@code epoch}, trusted after checking {@code epochChangeProofs} (a
+   * {@code bulwark_getEpochChangeProof(1)} answer or a commit proof's chain) from the genesis.
+   */
+  public ValidatorSet validatorSet(JsonNode epochChangeProofs, long epoch) throws ProofException {
+    ValidatorSet set = walk(epochChangeProofs, epoch);
+    if (set.epoch() != epoch) {
+      throw new ProofException(Reason.UNKNOWN_EPOCH, "the epoch chain reaches epoch "
+          + set.epoch() + ", not " + epoch);
+    }
+    return set;
+  }
+
+  /**
+   * Verifies the {@code qc} of a block JSON (its {@code round, blockHash, signersBitmap,
+   * aggregateSignature}, certifying the block's parent) under {@code set}: the votes named the
+   * certified block's parent {@code certifiedParentHash} and that parent's round {@code
+   * certifiedParentRound} (the certified block's own {@code parentHash} and {@code qc.round}).
+   * Returns the signers' power. A QC proves the parent certified; finality needs a commit proof.
+   */
+  public BigInteger verifyBlockQc(JsonNode qc, ValidatorSet set, Hash certifiedParentHash,
+      long certifiedParentRound) throws ProofException {
+    VoteData vote;
+    try {
+      vote = new VoteData(chainId, set.epoch(), quantity(qc, "round"), hash(qc, "blockHash"),
+          certifiedParentHash, certifiedParentRound);
+    } catch (IllegalArgumentException e) {
+      throw new ProofException(Reason.MALFORMED, "the QC's round does not follow its parent's", e);
+    }
+    QuorumCertificate certificate = signed(qc, vote, set);
+    check(certificate, set);
+    return set.powerOf(certificate.signers());
+  }
+
+  /** Checks the proofs in order from the genesis set, stopping once {@code epoch} is reached. */
+  private ValidatorSet walk(JsonNode chain, long epoch) throws ProofException {
+    if (!chain.isArray()) {
+      throw malformed("epochChangeProofs is not an array");
+    }
+    ValidatorSet set = genesisSet;
+    for (int k = 0; k < chain.size() && set.epoch() < epoch; k++) {
+      set = nextSet(chain.get(k), set, k);
+    }
+    return set;
   }
 
   /** Checks one epoch-change proof under {@code set}; returns the next epoch's set. */
@@ -167,6 +206,11 @@ public final class CommitProofVerifier {
       throw new ProofException(Reason.BLOCK_HASH_MISMATCH, "the QC commits " + qc.vote().parentId()
           + ", not the last header's block " + last);
     }
+    check(qc, set);
+    return new Finalised(first, set.powerOf(qc.signers()));
+  }
+
+  private void check(QuorumCertificate qc, ValidatorSet set) throws ProofException {
     try {
       qc.verify(chainId, set);
     } catch (VerificationException e) {
@@ -178,7 +222,6 @@ public final class CommitProofVerifier {
         case BAD_SIGNATURE -> Reason.BAD_AGGREGATE_SIGNATURE;
       }, e.getMessage(), e);
     }
-    return new Finalised(first, set.powerOf(qc.signers()));
   }
 
   /** The QC from its JSON; the signing bytes must agree with the members shown beside them. */
@@ -207,6 +250,12 @@ public final class CommitProofVerifier {
       throw new ProofException(Reason.UNKNOWN_EPOCH, "the QC is of epoch " + vote.epoch()
           + ", the trusted set is epoch " + set.epoch() + "'s");
     }
+    return signed(qc, vote, set);
+  }
+
+  /** The certificate of {@code vote} with the bitmap and signature {@code qc} shows. */
+  private static QuorumCertificate signed(JsonNode qc, VoteData vote, ValidatorSet set)
+      throws ProofException {
     SignerBitmap signers;
     try {
       signers = SignerBitmap.fromBytes(set.size(), hex(qc, "signersBitmap"));
@@ -221,7 +270,12 @@ public final class CommitProofVerifier {
       throw new ProofException(Reason.BAD_AGGREGATE_SIGNATURE,
           "qc.aggregateSignature is not a valid BLS signature", e);
     }
-    return new QuorumCertificate(vote, aggregate, signers);
+    try {
+      return new QuorumCertificate(vote, aggregate, signers);
+    } catch (IllegalArgumentException e) {
+      // Only an epoch's unsigned root certificate has round 0; it proves nothing offline.
+      throw new ProofException(Reason.MALFORMED, "a round-0 QC is an epoch root, not a vote", e);
+    }
   }
 
   private static JsonNode member(JsonNode node, String name) throws ProofException {

@@ -146,6 +146,31 @@ class CommitProofVerifierTest {
   }
 
   @Test
+  void aBlockJsonsFourMemberQcVerifiesUnderTheSetTheEpochChainReaches() throws Exception {
+    // Block 11's qc certifies block 10 (epoch 3); the block JSON carries only the four shared
+    // members, and the certified block's parentHash and qc.round give the rest of the vote.
+    var store = chain.ledger.chain();
+    var certified = store.block(10).orElseThrow().header();
+    ObjectNode qc = BulwarkJson.qc(store.block(11).orElseThrow().header().parentQc().orElseThrow());
+    qc.retain("round", "blockHash", "signersBitmap", "aggregateSignature");
+    long certifiedParentRound = certified.parentQc().orElseThrow().round();
+    ValidatorSet epoch3 = verifier.validatorSet(
+        rpc.call("bulwark_getEpochChangeProof", "[\"0x1\"]"), 3);
+    assertThat(epoch3).isEqualTo(chain.ledger.validatorSet(3).orElseThrow());
+    assertThat(verifier.verifyBlockQc(qc, epoch3, certified.parentHash(), certifiedParentRound))
+        .isEqualTo(epoch3.totalPower());
+    ObjectNode forged = qc.deepCopy();
+    flipByte(forged, "aggregateSignature", 9);
+    assertThatThrownBy(() -> verifier.verifyBlockQc(forged, epoch3, certified.parentHash(),
+        certifiedParentRound)).isInstanceOf(ProofException.class)
+        .extracting(e -> ((ProofException) e).reason()).isEqualTo(Reason.BAD_AGGREGATE_SIGNATURE);
+    assertThatThrownBy(() -> verifier.validatorSet(
+        rpc.call("bulwark_getEpochChangeProof", "[\"0x1\"]"), 9))
+        .isInstanceOf(ProofException.class)
+        .hasMessage("unknown epoch: the epoch chain reaches epoch 4, not 9");
+  }
+
+  @Test
   void anotherChainsGenesisRefusesTheProof() throws Exception {
     CommitProofVerifier other = new CommitProofVerifier(BulwarkChain.CHAIN_ID + 1,
         genesisSet(chain.genesis));
