@@ -183,7 +183,7 @@ public final class CommitProofVerifier {
     for (JsonNode h : raw) {
       try {
         headers.add(BlockCodec.decodeHeader(hexValue(h, "headers").toArray()));
-      } catch (DecodeException | IllegalArgumentException e) {
+      } catch (DecodeException e) {
         throw new ProofException(Reason.MALFORMED, "a header does not decode", e);
       }
     }
@@ -229,7 +229,7 @@ public final class CommitProofVerifier {
     VoteData vote;
     try {
       vote = VoteData.fromSigningBytes(hex(qc, "signingBytes"));
-    } catch (DecodeException | IllegalArgumentException e) {
+    } catch (DecodeException e) {
       throw new ProofException(Reason.MALFORMED, "qc.signingBytes are not vote signing bytes", e);
     }
     if (vote.round() != quantity(qc, "round") || !vote.blockId().equals(hash(qc, "blockHash"))
