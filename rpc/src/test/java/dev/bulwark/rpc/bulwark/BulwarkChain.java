@@ -61,6 +61,8 @@ final class BulwarkChain implements AutoCloseable {
   Evidence evidence;
   private final Map<Address, Long> nonces = new HashMap<>();
   private long round;
+  private Address absent;
+  private int absentSlots;
 
   BulwarkChain() {
     Map<Address, BigInteger> alloc = new HashMap<>();
@@ -89,6 +91,17 @@ final class BulwarkChain implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Commits one more block after {@code slots} timed-out rounds that {@code validator} led: with
+   * the threshold of 15 failed slots, 15 jail it for inactivity in that block.
+   */
+  BulwarkChain timeOutLeaderSlots(Address validator, int slots) {
+    absent = validator;
+    absentSlots = slots;
+    next(List.of(), List.of(), 0);
+    return this;
+  }
+
   private void next(List<SignedTransaction> txs, List<Evidence> ev, int skipped) {
     BlockHeader parent = ledger.head();
     boolean newEpoch = Epochs.endsEpoch(parent.number(), EPOCH_LENGTH);
@@ -106,6 +119,16 @@ final class BulwarkChain implements AutoCloseable {
       skippedRounds.add(round + i);
     }
     round += skipped + 1;
+    if (absent != null) {
+      // Rounds led by the absent validator, each ended by a timeout, then a round another leads.
+      while (skippedRounds.size() < absentSlots || LeaderSchedule.leader(set, round).equals(absent)) {
+        if (LeaderSchedule.leader(set, round).equals(absent) && skippedRounds.size() < absentSlots) {
+          skippedRounds.add(round);
+        }
+        round++;
+      }
+      absent = null;
+    }
     Address leader = LeaderSchedule.leader(set, round);
     BuiltBlock built = ledger.build(new BlockTemplate(parent.timestampMillis() + 1000, leader,
         round, skippedRounds, qc), txs, ev);
