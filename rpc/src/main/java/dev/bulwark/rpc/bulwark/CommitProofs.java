@@ -14,6 +14,7 @@ import dev.bulwark.ledger.chain.ValidatorInfo;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.staking.EpochSetSlot;
 import dev.bulwark.ledger.state.merkle.MerkleProof;
+import dev.bulwark.ledger.state.merkle.MissingNodeException;
 import dev.bulwark.ledger.store.ChainStore;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
@@ -83,10 +84,18 @@ final class CommitProofs {
     set.put("startBlock", quantity(end + 1));
     o.set("nextValidatorSet", set);
     Hash key = EpochSetSlot.stateKey(epoch + 1);
-    Bytes value = chain.stateTree().get(header.stateRoot(), key).orElseThrow(
-        () -> RpcException.server("epoch " + (epoch + 1) + "'s set is not in block " + end
-            + "'s state"));
-    MerkleProof proof = chain.stateTree().prove(header.stateRoot(), key);
+    Bytes value;
+    MerkleProof proof;
+    try {
+      value = chain.stateTree().get(header.stateRoot(), key).orElseThrow(
+          () -> RpcException.server("epoch " + (epoch + 1) + "'s set is not in block " + end
+              + "'s state"));
+      proof = chain.stateTree().prove(header.stateRoot(), key);
+    } catch (MissingNodeException e) {
+      // The proof needs the epoch-ending block's state tree; a node that prunes old state loses it.
+      throw RpcException.server("missing trie node: the state of block " + end
+          + " is no longer kept, so epoch " + (epoch + 1) + "'s set cannot be proven");
+    }
     ObjectNode slot = o.putObject("nextValidatorSetProof");
     slot.put("stateKey", key.toHex());
     slot.put("value", value.toHex());
