@@ -18,7 +18,7 @@ public final class EpochSetSlot {
     return StateKeys.moduleSlot(StakingModule.ADDRESS, StakingSlots.epochSet(epoch));
   }
 
-  /** Decodes the slot's value; DecodeException (or IllegalArgumentException) when malformed. */
+  /** Decodes the slot's value; DecodeException when malformed. */
   public static EpochEntry decode(Bytes value) {
     try {
       return StakingCodec.decodeEpochEntry(value);
