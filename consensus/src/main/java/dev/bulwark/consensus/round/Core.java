@@ -16,6 +16,7 @@ import dev.bulwark.consensus.message.ProposalMessage;
 import dev.bulwark.consensus.message.SyncInfo;
 import dev.bulwark.consensus.message.TimeoutMessage;
 import dev.bulwark.consensus.message.VoteMessage;
+import dev.bulwark.consensus.persistence.BlockTreeStorage;
 import dev.bulwark.consensus.port.CommittedChain;
 import dev.bulwark.consensus.port.EpochProvider;
 import dev.bulwark.consensus.port.ExecutionResult;
@@ -64,6 +65,9 @@ final class Core implements RoundHost {
   private final CatchUp catchUp;
   private final TimeoutDuty timeouts;
   private final VoteDuty votes;
+  private final BlockTreeStorage treeStorage;
+  private final Recovery recovery;
+  private boolean restoring; // re-inserting what the tree storage holds: nothing to save again
   private List<Action> out = new ArrayList<>();
   private EpochState state;
   private boolean awaitingEpochChange;
@@ -74,7 +78,8 @@ final class Core implements RoundHost {
       SafetyRules safety,
       PayloadSource payloads,
       EpochProvider epochs,
-      CommittedChain chain) {
+      CommittedChain chain,
+      BlockTreeStorage treeStorage) {
     this.config = config;
     this.safety = safety;
     this.scheme = safety.signer().scheme();
@@ -89,6 +94,8 @@ final class Core implements RoundHost {
     this.catchUp = new CatchUp(this, config.epochLength());
     this.timeouts = new TimeoutDuty(this, safety, config.maxRoundsAhead());
     this.votes = new VoteDuty(this, safety, config);
+    this.treeStorage = treeStorage;
+    this.recovery = new Recovery(this, config, epochs, chain, treeStorage);
   }
 
   List<Action> handle(Event event) {
@@ -120,24 +127,14 @@ final class Core implements RoundHost {
   // ------------------------------------------------------------------ start and epochs
 
   private void start() {
-    Block root = chain.lastBlock();
-    long number = root.header().number();
-    boolean epochRoot = number % config.epochLength() == 0;
-    // Block k·N (genesis included, k = 0) ends epoch k; epoch k + 1 starts on it.
-    long epoch = root.header().epoch() + (epochRoot ? 1 : 0);
-    ValidatorSet set =
-        epochs
-            .validatorSet(epoch)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "committed state names no validator set for epoch " + epoch));
+    Recovery.StartPoint p = recovery.startPoint();
     awaitingEpochChange = false;
-    if (epochRoot) {
-      enterEpoch(
-          set, root, 0, Optional.of(QuorumCertificate.genesis(config.chainId(), set, root.hash())));
-    } else {
-      enterEpoch(set, root, root.header().round(), storedRootQc(root, set.epoch()));
+    enterEpoch(p.set(), p.root(), p.rootRound(), p.rootQc());
+    restoring = true;
+    try {
+      recovery.restoreTree();
+    } finally {
+      restoring = false;
     }
     SafetyData d = safety.data();
     if (d.epoch() == state.epoch) { // repeat exactly what was signed before the restart
@@ -149,18 +146,6 @@ final class Core implements RoundHost {
               });
       d.lastVote().ifPresent(votes::send);
     }
-  }
-
-  /**
-   * The QC certifying the committed root, when the commit of the root's parent stored it (the usual
-   * one-block commit: the parent's commit proof is a QC on the root). Without it a network whose
-   * nodes all restarted at once would have no QC to time out with, and would never move again.
-   */
-  private Optional<QuorumCertificate> storedRootQc(Block root, long epoch) {
-    return chain
-        .finality(root.header().number() - 1)
-        .map(f -> f.proof().qc())
-        .filter(qc -> qc.blockId().equals(root.hash()) && qc.epoch() == epoch);
   }
 
   private void enterEpoch(
@@ -369,10 +354,14 @@ final class Core implements RoundHost {
   public void processQc(QuorumCertificate qc) throws InvalidMessageException {
     EpochState s = state;
     Optional<CommitDecision> commit;
+    boolean fresh = s.tree.qcFor(qc.blockId()).isEmpty();
     try {
       commit = s.tree.insertQc(qc);
     } catch (IllegalArgumentException e) {
       throw new InvalidMessageException(PenaltyReason.INVALID_CERTIFICATE, e.getMessage());
+    }
+    if (fresh && !restoring) {
+      treeStorage.saveQc(qc); // a later timeout names it; it must survive a crash
     }
     if (commit.isPresent()) {
       applyCommit(commit.get());
@@ -392,6 +381,9 @@ final class Core implements RoundHost {
     EpochState s = state;
     if (s.highestTc.isEmpty() || tc.round() > s.highestTc.get().round()) {
       s.highestTc = Optional.of(tc);
+      if (!restoring) {
+        treeStorage.saveTc(tc); // it justifies the next round's votes and timeouts after a crash
+      }
     }
     if (s.pacemaker.onTimeoutCertificate(tc.round(), now).isPresent()) {
       newRound();
@@ -400,6 +392,9 @@ final class Core implements RoundHost {
 
   private void applyCommit(CommitDecision d) {
     out.add(new Action.CommitBlocks(d.blocks(), d.proof(), d.proofPath()));
+    // The ledger applies commits asynchronously: only what it already holds may be forgotten, so
+    // a crash before it makes this commit durable finds the blocks again and re-commits them.
+    treeStorage.prune(Math.min(chain.height(), d.lastBlock().header().number()), state.epoch);
     for (Block child : state.tree.settleRoot()) {
       execute(child);
     }
@@ -471,10 +466,14 @@ final class Core implements RoundHost {
   public void insertBlock(Block block) throws InvalidMessageException {
     EpochState s = state;
     Optional<Block> ready;
+    boolean fresh = !s.tree.contains(block.hash());
     try {
       ready = s.tree.insert(block);
     } catch (IllegalArgumentException e) {
       throw new InvalidMessageException(PenaltyReason.INVALID_BLOCK, e.getMessage());
+    }
+    if (fresh && !restoring) {
+      treeStorage.saveBlock(block); // before any vote on it (Aptos' save_tree)
     }
     if (ready.isPresent()) {
       if (leader.isOwnBlock(block.hash())) {

@@ -6,6 +6,8 @@ import dev.bulwark.consensus.blocktree.BlockTree;
 import dev.bulwark.consensus.evidence.EquivocationDetector;
 import dev.bulwark.consensus.liveness.Pacemaker;
 import dev.bulwark.consensus.liveness.ProposerElection;
+import dev.bulwark.consensus.persistence.BlockTreeStorage;
+import dev.bulwark.consensus.persistence.InMemoryBlockTreeStorage;
 import dev.bulwark.consensus.port.CommittedChain;
 import dev.bulwark.consensus.port.EpochProvider;
 import dev.bulwark.consensus.port.PayloadSource;
@@ -35,14 +37,32 @@ import java.util.OptionalLong;
 public final class RoundManager {
   private final Core core;
 
-  /** A core for the validator whose key {@code safety} holds, over the given ports. */
+  /**
+   * A core whose uncommitted block tree lives only in memory: a restart keeps only the committed
+   * chain and the safety data (tests of single events use it).
+   */
   public RoundManager(
       ConsensusConfig config,
       SafetyRules safety,
       PayloadSource payloads,
       EpochProvider epochs,
       CommittedChain chain) {
-    this.core = new Core(config, safety, payloads, epochs, chain);
+    this(config, safety, payloads, epochs, chain, new InMemoryBlockTreeStorage());
+  }
+
+  /**
+   * A core for the validator whose key {@code safety} holds, over the given ports; {@code tree}
+   * keeps the uncommitted blocks and certificates across restarts, and is saved to before any vote
+   * or timeout that relies on them.
+   */
+  public RoundManager(
+      ConsensusConfig config,
+      SafetyRules safety,
+      PayloadSource payloads,
+      EpochProvider epochs,
+      CommittedChain chain,
+      BlockTreeStorage tree) {
+    this.core = new Core(config, safety, payloads, epochs, chain, tree);
   }
 
   /** Handles one event and returns what to do, in order. */

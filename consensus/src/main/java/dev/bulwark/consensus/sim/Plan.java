@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * One concrete simulation run, drawn by a {@link Scenario} from the run's seed: the nodes, the
  * validator sets per epoch, the network, partitions, crashes, GST and the end time (all times in ms
  * from the start of the run); {@code tailGaps} silences the leader after every epoch end ({@link
- * TailGap}).
+ * TailGap}); {@code commitLag} is how long each node's ledger takes to make a decided commit
+ * durable (0: at once), and a crash in between loses the commit, as a real one does.
  */
 public record Plan(
     List<NodeSpec> nodes,
@@ -23,8 +24,9 @@ public record Plan(
     long gst,
     long end,
     boolean checkLiveness,
-    boolean tailGaps) {
-  /** A plan without tail gaps (see {@link TailGap}). */
+    boolean tailGaps,
+    long commitLag) {
+  /** A plan without tail gaps (see {@link TailGap}) whose ledgers make commits durable at once. */
   public Plan(
       List<NodeSpec> nodes,
       int keyCount,
@@ -41,7 +43,28 @@ public record Plan(
         false);
   }
 
+  /** A plan whose ledgers make commits durable at once. */
+  public Plan(
+      List<NodeSpec> nodes,
+      int keyCount,
+      List<EpochSchedule.Seats> seats,
+      long epochLength,
+      NetworkSpec network,
+      List<PartitionPhase> partitions,
+      List<CrashSpec> crashes,
+      long gst,
+      long end,
+      boolean checkLiveness,
+      boolean tailGaps) {
+    this(
+        nodes, keyCount, seats, epochLength, network, partitions, crashes, gst, end, checkLiveness,
+        tailGaps, 0);
+  }
+
   public Plan {
+    if (commitLag < 0) {
+      throw new IllegalArgumentException("commit lag must not be negative, got " + commitLag);
+    }
     nodes = List.copyOf(nodes);
     seats = List.copyOf(seats);
     partitions = List.copyOf(partitions);

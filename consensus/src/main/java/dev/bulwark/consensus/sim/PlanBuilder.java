@@ -29,6 +29,7 @@ final class PlanBuilder {
   long end = -1;
   boolean checkLiveness = true;
   boolean tailGaps;
+  long commitLag;
 
   PlanBuilder(int validators, SplittableRandom random) {
     this.validators = validators;
@@ -102,6 +103,7 @@ final class PlanBuilder {
         gst,
         end < 0 ? gst + AFTER_GST : end,
         checkLiveness,
-        tailGaps);
+        tailGaps,
+        commitLag);
   }
 }

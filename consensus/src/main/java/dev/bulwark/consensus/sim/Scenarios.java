@@ -297,6 +297,14 @@ public final class Scenarios {
             return b.build();
           });
 
+  /** Every validator crashes at once, twice, and restarts with its safety data and block tree. */
+  public static final Scenario WHOLE_CLUSTER_RESTART =
+      new Scenario(
+          "whole-cluster-restart",
+          "all nodes crash at once (swept over round phases, slow ledger, timeouts) and restart",
+          false,
+          WholeClusterRestart::plan);
+
   /** Every scenario of {@code --scenario all}. */
   public static final List<Scenario> ALL =
       List.of(
@@ -318,7 +326,8 @@ public final class Scenarios {
           MIXED,
           REAL_BLS,
           BYZANTINE_SYNC,
-          DETECTOR_FLOOD);
+          DETECTOR_FLOOD,
+          WHOLE_CLUSTER_RESTART);
 
   private static Scenario byzantine(String name, String description, BehaviourKind kind) {
     return new Scenario(

@@ -2,6 +2,7 @@ package dev.bulwark.consensus.sim;
 
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.port.ExecutionResult;
+import dev.bulwark.consensus.round.Action;
 import dev.bulwark.consensus.round.TimerKind;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.types.Bytes;
@@ -29,6 +30,9 @@ sealed interface SimEvent {
 
   /** The ledger applied an epoch-ending block at {@code node}. */
   record EpochChange(int node, int incarnation, ValidatorSet next) implements SimEvent {}
+
+  /** The node's ledger made a decided commit durable (when the plan has a commit lag). */
+  record Durable(int node, int incarnation, Action.CommitBlocks commit) implements SimEvent {}
 
   /** A node crashes. */
   record Crash(int node) implements SimEvent {}

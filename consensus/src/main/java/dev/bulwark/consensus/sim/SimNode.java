@@ -1,6 +1,7 @@
 package dev.bulwark.consensus.sim;
 
 import dev.bulwark.consensus.message.PeerId;
+import dev.bulwark.consensus.persistence.InMemoryBlockTreeStorage;
 import dev.bulwark.consensus.port.InMemoryCommittedChain;
 import dev.bulwark.consensus.round.RoundManager;
 import dev.bulwark.consensus.safety.InMemorySafetyStorage;
@@ -8,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * One simulated node: its key, behaviour and clock offset, what survives a crash (the committed
- * chain and the safety storage) and what does not (the consensus core, the mempool).
+ * chain, the safety storage and the block-tree storage) and what does not (the consensus core, the
+ * mempool, commits its ledger had not made durable).
  */
 final class SimNode {
   final int id;
@@ -20,6 +22,7 @@ final class SimNode {
   final InMemoryCommittedChain chain;
   final SplittableRandom random;
   InMemorySafetyStorage storage = new InMemorySafetyStorage();
+  InMemoryBlockTreeStorage tree = new InMemoryBlockTreeStorage();
   SimPayloadSource payloads;
   RoundManager core;
   boolean up;

@@ -7,17 +7,10 @@ import dev.bulwark.consensus.message.EpochMessage;
 import dev.bulwark.consensus.message.ProposalMessage;
 import dev.bulwark.consensus.message.TimeoutMessage;
 import dev.bulwark.consensus.message.VoteMessage;
-import dev.bulwark.consensus.port.EpochProvider;
 import dev.bulwark.consensus.port.InMemoryCommittedChain;
 import dev.bulwark.consensus.round.Action;
 import dev.bulwark.consensus.round.ConsensusConfig;
 import dev.bulwark.consensus.round.Event;
-import dev.bulwark.consensus.round.RoundManager;
-import dev.bulwark.consensus.safety.InMemorySafetyStorage;
-import dev.bulwark.consensus.safety.SafetyData;
-import dev.bulwark.consensus.safety.SafetyRules;
-import dev.bulwark.consensus.safety.SafetyStorage;
-import dev.bulwark.consensus.safety.ValidatorSigner;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.SigningData;
@@ -75,6 +68,7 @@ public final class Simulation {
   private final LivenessMonitor liveness;
   private final TraceHash trace = new TraceHash();
   private final ClusterView view = new View();
+  private final NodeLifecycle lifecycle;
   private long seq;
   private long now = START_MILLIS;
   private long events;
@@ -131,6 +125,7 @@ public final class Simulation {
               root.split()));
     }
     this.safety = new SafetyMonitor(CHAIN_ID, schedule, scheme, honest);
+    this.lifecycle = new NodeLifecycle(plan, config, scheme, schedule, safety, () -> now);
     this.evidence = new EvidenceMonitor(CHAIN_ID, scheme);
     this.liveness =
         new LivenessMonitor(
@@ -255,56 +250,25 @@ public final class Simulation {
       if (n.up && n.incarnation == c.incarnation()) {
         handle(n, new Event.EpochChange(n.clock(now), c.next()));
       }
+    } else if (e instanceof SimEvent.Durable x) {
+      SimNode n = nodes.get(x.node());
+      if (n.up && n.incarnation == x.incarnation()) {
+        commit(n, x.commit());
+      }
     } else if (e instanceof SimEvent.Crash c) {
-      SimNode n = nodes.get(c.node());
-      n.up = false;
-      n.core = null;
-      evidence.forget(n.id);
+      lifecycle.crash(nodes.get(c.node()));
+      evidence.forget(c.node());
       trace.add(-1 - c.node());
     } else if (e instanceof SimEvent.Restart r) {
-      SimNode n = nodes.get(r.node());
-      if (r.wipeSafetyData()) {
-        n.storage = new InMemorySafetyStorage();
-      }
-      n.incarnation++;
-      start(n);
+      lifecycle.restart(nodes.get(r.node()), r.wipeSafetyData());
+      start(nodes.get(r.node()));
     }
   }
 
   private void start(SimNode n) {
-    n.up = true;
-    n.payloads = new SimPayloadSource(n.random.split());
-    SafetyStorage storage = monitored(n);
-    SafetyRules rules =
-        new SafetyRules(
-            CHAIN_ID, new ValidatorSigner(n.key.address(), n.key.secretKey(), scheme), storage);
-    EpochProvider epochs =
-        epoch ->
-            epoch >= 1 && n.chain.height() >= (epoch - 1) * plan.epochLength()
-                ? Optional.of(schedule.set(epoch))
-                : Optional.empty();
-    n.core = new RoundManager(config, rules, n.payloads, epochs, n.chain);
+    lifecycle.boot(n);
     trace.add(1000 + n.id);
     handle(n, new Event.Start(n.clock(now)));
-  }
-
-  /** The node's safety storage, reporting every save of an honest node to the safety monitor. */
-  private SafetyStorage monitored(SimNode n) {
-    return new SafetyStorage() {
-      @Override
-      public SafetyData load() {
-        return n.storage.load();
-      }
-
-      @Override
-      public void save(SafetyData data) {
-        n.storage.save(data);
-        if (n.honest) {
-          data.lastVote().ifPresent(v -> safety.onSigned(n.id, v.author(), v.vote(), now));
-          data.lastTimeout().ifPresent(t -> safety.onSigned(n.id, t.author(), t.timeout(), now));
-        }
-      }
-    };
   }
 
   private void deliver(SimEvent.Deliver d) {
@@ -364,7 +328,11 @@ public final class Simulation {
           new SimEvent.Executed(
               n.id, n.incarnation, x.block().hash(), computer.execute(x.block(), x.parent())));
     } else if (a instanceof Action.CommitBlocks c) {
-      commit(n, c);
+      if (plan.commitLag() > 0) { // the same lag for every commit keeps them in order
+        schedule(now + plan.commitLag(), new SimEvent.Durable(n.id, n.incarnation, c));
+      } else {
+        commit(n, c);
+      }
     } else if (a instanceof Action.SetTimer t) {
       schedule(
           Math.max(now, t.atMillis() - n.clockOffset),
