@@ -1,6 +1,8 @@
 package dev.bulwark.node.runtime;
 
 import dev.bulwark.consensus.liveness.TimeoutPolicy;
+import dev.bulwark.consensus.persistence.BlockTreeStorage;
+import dev.bulwark.consensus.persistence.InMemoryBlockTreeStorage;
 import dev.bulwark.consensus.round.ConsensusConfig;
 import dev.bulwark.consensus.round.RoundManager;
 import dev.bulwark.consensus.safety.InMemorySafetyStorage;
@@ -163,9 +165,12 @@ public final class Node {
     }
     ConsensusConfig config = new ConsensusConfig(params.chainId(), params.epochLengthBlocks(),
         settings.minBlockIntervalMillis(), 500, TimeoutPolicy.DEFAULT, 32, 50);
+    // An observer never signs, so it has nothing a persisted tree would let it recover.
+    BlockTreeStorage tree = settings.observer()
+        ? new InMemoryBlockTreeStorage() : settings.dataDir().blockTreeStorage();
     RoundManager core = new RoundManager(config, safety,
         new NodePayloadSource(params, mempool, evidence), ledger::validatorSet,
-        new LedgerCommittedChain(ledger.chain()));
+        new LedgerCommittedChain(ledger.chain()), tree);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Gauge.builder("bulwark.height", nodeStatus, st -> st.head().number())

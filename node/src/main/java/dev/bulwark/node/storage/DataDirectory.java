@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The layout of a node's data directory: the LevelDB ledger in {@code ledger/}, the consensus
- * safety data in {@code safety/}, and (for an observer started without a key directory) its
+ * safety data in {@code safety/}, the uncommitted consensus block tree in {@code blocktree/}, and
+ * (for an observer started without a key directory) its
  * generated p2p key in {@code node.key}.
  */
 public record DataDirectory(Path root) {
@@ -31,6 +32,11 @@ public record DataDirectory(Path root) {
     return root.resolve("safety");
   }
 
+  /** The directory of the consensus block-tree log (uncommitted blocks and certificates). */
+  public Path blockTreeDir() {
+    return root.resolve("blocktree");
+  }
+
   /** An observer's own p2p key, generated on first start when no key directory is given. */
   public Path observerKeyDir() {
     return root.resolve("observer-key");
@@ -45,6 +51,11 @@ public record DataDirectory(Path root) {
   public Ledger openLedger(Genesis genesis, int stateNodes) {
     GenesisSpec spec = genesis.toSpec();
     return Ledger.open(ledgerDir(), spec, new StakingModule(spec.params()), stateNodes);
+  }
+
+  /** The durable block-tree storage stored here. */
+  public FileBlockTreeStorage blockTreeStorage() {
+    return new FileBlockTreeStorage(blockTreeDir());
   }
 
   /** The durable safety storage stored here. */

@@ -49,6 +49,7 @@ final class ClusterFixture implements BeforeEachCallback, AfterAllCallback, Test
   private final VoteWitness votes = new VoteWitness();
   private final List<ClusterNode> validators = new ArrayList<>();
   private Path dir;
+  private int p2pBase;
   private Genesis genesis;
   private ClusterNode observer;
   private String firstFailure;
@@ -68,6 +69,7 @@ final class ClusterFixture implements BeforeEachCallback, AfterAllCallback, Test
     int slots = validatorCount + 1; // the observer takes the port after the validators'
     int p2p = FreePorts.run(2 * slots);
     int rpc = p2p + slots;
+    p2pBase = p2p;
     cli("genesis", "create", "--validators", String.valueOf(validatorCount), "--out", dir.toString(),
         "--base-p2p-port", String.valueOf(p2p), "--base-rpc-port", String.valueOf(rpc),
         "--chain-id", String.valueOf(CHAIN_ID));
@@ -108,6 +110,16 @@ final class ClusterFixture implements BeforeEachCallback, AfterAllCallback, Test
     if (code != 0) {
       throw new IllegalStateException("bulwark " + String.join(" ", args) + " exited " + code + ": " + out + err);
     }
+  }
+
+  /** The p2p port of validator {@code i}. */
+  int p2pPort(int i) {
+    return p2pBase + i;
+  }
+
+  /** The observer's key directory (its node key is admitted by every validator). */
+  Path observerKeyDir() {
+    return dir.resolve("observer-keys");
   }
 
   /** The genesis of the network. */

@@ -117,6 +117,23 @@ final class NodeProcess implements AutoCloseable {
     return end(true);
   }
 
+  /**
+   * kill -9 of every child at once (a power cut): all signals go out before any exit is awaited;
+   * returns the exit codes in order.
+   */
+  static List<Integer> killAll(List<NodeProcess> children) {
+    for (NodeProcess c : children) {
+      synchronized (c) {
+        if (c.process == null) {
+          throw new IllegalStateException(c.name + " was never started");
+        }
+        c.stopRequested = true;
+        c.process.destroyForcibly();
+      }
+    }
+    return children.stream().map(NodeProcess::kill).toList();
+  }
+
   /** SIGTERM: the child may shut down gracefully; returns its exit code once gone. */
   synchronized int terminate() {
     return end(false);
