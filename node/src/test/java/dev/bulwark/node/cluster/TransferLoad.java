@@ -3,8 +3,8 @@ package dev.bulwark.node.cluster;
 import dev.bulwark.genesis.devaccounts.DevAccount;
 import dev.bulwark.genesis.devaccounts.DevAccounts;
 import dev.bulwark.genesis.generator.KeyFiles;
-import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.genesis.generator.KeyFileException;
+import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.ledger.codec.Rlp;
 import dev.bulwark.ledger.crypto.Secp256k1;
 import dev.bulwark.ledger.store.Ledger;
@@ -18,12 +18,14 @@ import dev.bulwark.node.storage.DataDirectory;
 import dev.bulwark.p2p.P2pConfig;
 import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerAddress;
+import dev.bulwark.p2p.transport.MessageType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +67,11 @@ final class TransferLoad implements AutoCloseable {
             .backoff(Duration.ofMillis(200), Duration.ofSeconds(1), 0.5)
             .build();
     this.network = new P2pNetwork(vertx, config, key -> true, new SimpleMeterRegistry());
+    // What the validators send it is of no interest, but an unknown frame type would count
+    // against them and get them banned from this client.
+    for (MessageType type : List.of(WireTypes.CONSENSUS, WireTypes.TRANSACTIONS, WireTypes.EVIDENCE)) {
+      network.register(type, message -> { });
+    }
   }
 
   /** The hash of the genesis block of {@code genesis}, computed in a scratch data directory. */
@@ -79,11 +86,17 @@ final class TransferLoad implements AutoCloseable {
     network.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  /** Continues every sender's nonces from the state {@code data} stored (its node must be down). */
-  synchronized void resetNonces(DataDirectory data, Genesis genesis) {
-    try (Ledger ledger = data.openLedger(genesis)) {
-      for (int i = 0; i < senders.size(); i++) {
-        nonces[i] = ledger.headState().account(senders.get(i).address()).nonce();
+  /**
+   * Continues every sender's nonces from the highest committed state the stopped nodes stored in
+   * {@code data} (a node behind the others would have it send nonces already spent).
+   */
+  synchronized void resetNonces(List<DataDirectory> data, Genesis genesis) {
+    Arrays.fill(nonces, 0);
+    for (DataDirectory d : data) {
+      try (Ledger ledger = d.openLedger(genesis)) {
+        for (int i = 0; i < senders.size(); i++) {
+          nonces[i] = Math.max(nonces[i], ledger.headState().account(senders.get(i).address()).nonce());
+        }
       }
     }
   }

@@ -81,7 +81,7 @@ class WholeClusterKillTest {
             .containsOnly(SIGKILL_EXIT);
         CLUSTER.sample(); // the safety files as the kill left them, into the double-sign witness
         long seen = before.maxHeight(all);
-        load.resetNonces(CLUSTER.validator(0).data(), CLUSTER.genesis());
+        load.resetNonces(all.stream().map(ClusterNode::data).toList(), CLUSTER.genesis());
         long killedAt = System.nanoTime();
         processes.forEach(NodeProcess::start);
         CLUSTER.await("kill " + k + " (seed " + SEED + "): all four resume past " + (seen + 3),
