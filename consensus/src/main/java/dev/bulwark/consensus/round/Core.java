@@ -92,7 +92,7 @@ final class Core implements RoundHost {
     this.future = new FutureBuffer(config.maxBufferedPerPeer());
     this.leader = new Leader(this, config, safety, payloads);
     this.catchUp = new CatchUp(this, config.epochLength());
-    this.timeouts = new TimeoutDuty(this, safety, config.maxRoundsAhead());
+    this.timeouts = new TimeoutDuty(this, safety, config.maxRoundsAhead(), treeStorage);
     this.votes = new VoteDuty(this, safety, config);
     this.treeStorage = treeStorage;
     this.recovery = new Recovery(this, config, epochs, chain, treeStorage);
@@ -361,7 +361,7 @@ final class Core implements RoundHost {
       throw new InvalidMessageException(PenaltyReason.INVALID_CERTIFICATE, e.getMessage());
     }
     if (fresh && !restoring) {
-      treeStorage.saveQc(qc); // a later timeout names it; it must survive a crash
+      treeStorage.saveQc(qc); // made durable by the next block save or before a timeout
     }
     if (commit.isPresent()) {
       applyCommit(commit.get());

@@ -3,6 +3,7 @@ package dev.bulwark.consensus.round;
 import dev.bulwark.consensus.aggregation.TimeoutOutcome;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.TimeoutMessage;
+import dev.bulwark.consensus.persistence.BlockTreeStorage;
 import dev.bulwark.consensus.safety.SafetyRules;
 import dev.bulwark.consensus.safety.UnsafeToSignException;
 import dev.bulwark.ledger.chain.QuorumCertificate;
@@ -22,11 +23,13 @@ final class TimeoutDuty {
   private final RoundHost host;
   private final SafetyRules safety;
   private final int maxRoundsAhead;
+  private final BlockTreeStorage tree;
 
-  TimeoutDuty(RoundHost host, SafetyRules safety, int maxRoundsAhead) {
+  TimeoutDuty(RoundHost host, SafetyRules safety, int maxRoundsAhead, BlockTreeStorage tree) {
     this.host = host;
     this.safety = safety;
     this.maxRoundsAhead = maxRoundsAhead;
+    this.tree = tree;
   }
 
   /** A timeout message from {@code from}: verify, catch up with its certificates, collect it. */
@@ -82,6 +85,9 @@ final class TimeoutDuty {
     }
     Optional<TimeoutCertificate> tc = s.highestTc.filter(t -> t.round() + 1 == round);
     try {
+      // The timeout raises the one-chain round to its QC's: that QC must survive a crash, or the
+      // node could restart below its own one-chain round and never time out again.
+      tree.sync();
       TimeoutMessage timeout = safety.timeout(round, hqc.get(), tc);
       host.emit(new Action.Broadcast(timeout));
       host.deliverToSelf(timeout);

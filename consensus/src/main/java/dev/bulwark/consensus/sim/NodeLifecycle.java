@@ -64,6 +64,7 @@ final class NodeLifecycle {
   void crash(SimNode n) {
     n.up = false;
     n.core = null;
+    n.tree.crash();
   }
 
   /** Prepares {@code n}'s restart; {@code wipe} loses its safety data and block tree. */

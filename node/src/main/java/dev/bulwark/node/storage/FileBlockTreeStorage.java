@@ -24,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consensus block tree in an append-only log, crash-safe: each save appends one record and
- * fsyncs before it returns (the core votes and times out only after that). Pruning appends a
- * marker, and once the log holds mostly dead records it is compacted into a temporary file that is
+ * The consensus block tree in an append-only log, crash-safe: each save of a block or TC appends
+ * one record and fsyncs before it returns (the core votes and times out only after that); a QC is
+ * appended at once and fsynced with the next block or TC, or by {@link #sync} before a timeout, so
+ * the usual block costs one fsync for itself and the QC it follows. Pruning appends a marker, and
+ * once the log holds mostly dead records it is compacted into a temporary file that is
  * fsynced, renamed over the log atomically, and made durable by a directory fsync.
  *
  * <p>Format: magic "BWBT", version 1, then records of type (1 byte: block, QC, TC, prune), payload
@@ -61,6 +63,7 @@ public final class FileBlockTreeStorage implements BlockTreeStorage {
   private final long minCompactBytes;
   private long size;
   private long syncs;
+  private boolean unsynced;
 
   /** The log in directory {@code dir} (created if missing), read back at once. */
   public FileBlockTreeStorage(Path dir) {
@@ -183,7 +186,21 @@ public final class FileBlockTreeStorage implements BlockTreeStorage {
   @Override
   public void saveQc(QuorumCertificate qc) {
     if (contents.addQc(qc)) {
-      append(QC, CertificateCodec.encode(qc), true);
+      append(QC, CertificateCodec.encode(qc), false);
+    }
+  }
+
+  @Override
+  public void sync() {
+    if (!unsynced) {
+      return;
+    }
+    try (FileChannel log = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      log.force(true);
+      syncs++;
+      unsynced = false;
+    } catch (IOException e) {
+      throw new BlockTreeStorageException("cannot make the block tree durable in " + dir, e);
     }
   }
 
@@ -230,6 +247,7 @@ public final class FileBlockTreeStorage implements BlockTreeStorage {
     try {
       write(file, out);
       size = live;
+      unsynced = false;
     } catch (IOException e) {
       throw new BlockTreeStorageException("cannot compact the block tree log in " + dir, e);
     }
@@ -247,6 +265,7 @@ public final class FileBlockTreeStorage implements BlockTreeStorage {
         log.force(true);
         syncs++;
       }
+      unsynced = !durable;
     } catch (IOException e) {
       throw new BlockTreeStorageException("cannot make the block tree durable in " + dir, e);
     }

@@ -84,7 +84,23 @@ class FileBlockTreeStorageTest {
     assertThat(back.blocks()).containsExactlyElementsOf(blocks);
     assertThat(back.qcs()).containsExactly(qcOn(blocks.get(2)));
     assertThat(back.highestTc()).contains(tc(5, 3));
-    assertThat(s.syncs()).as("one fsync per new entry, plus the new file").isEqualTo(5 + 2);
+    assertThat(s.syncs())
+        .as("an fsync per block and TC (a QC rides on the next), plus the new file's two")
+        .isEqualTo(3 + 1 + 2);
+  }
+
+  @Test
+  void aSyncMakesAQcSavedAfterTheLastBlockDurable() {
+    List<Block> blocks = chain(1);
+    FileBlockTreeStorage s = new FileBlockTreeStorage(dir);
+    s.saveBlock(blocks.get(0));
+    long before = s.syncs();
+    s.saveQc(qcOn(blocks.get(0)));
+    assertThat(s.syncs()).isEqualTo(before);
+    s.sync();
+    s.sync(); // nothing new: no second fsync
+    assertThat(s.syncs()).isEqualTo(before + 1);
+    assertThat(new FileBlockTreeStorage(dir).load().qcs()).containsExactly(qcOn(blocks.get(0)));
   }
 
   @Test
