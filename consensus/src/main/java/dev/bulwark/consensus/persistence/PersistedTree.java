@@ -13,7 +13,8 @@ import java.util.Optional;
 public record PersistedTree(
     List<Block> blocks, List<QuorumCertificate> qcs, Optional<TimeoutCertificate> highestTc) {
   /** Nothing stored. */
-  public static final PersistedTree EMPTY = new PersistedTree(List.of(), List.of(), Optional.empty());
+  public static final PersistedTree EMPTY =
+      new PersistedTree(List.of(), List.of(), Optional.empty());
 
   public PersistedTree {
     if (blocks == null || qcs == null || highestTc == null) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class TreeContents {
   private static final Comparator<QuorumCertificate> QC_ORDER =
-      Comparator.comparingLong(QuorumCertificate::epoch).thenComparingLong(QuorumCertificate::round);
+      Comparator.comparingLong(QuorumCertificate::epoch)
+          .thenComparingLong(QuorumCertificate::round);
 
   private final Map<Hash, Block> blocks = new LinkedHashMap<>();
   private final Map<Hash, QuorumCertificate> qcs = new LinkedHashMap<>();

@@ -26,7 +26,8 @@ final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
   /** Where consensus starts: the epoch's set, the committed root, its round and its QC. */
-  record StartPoint(ValidatorSet set, Block root, long rootRound, Optional<QuorumCertificate> rootQc) {}
+  record StartPoint(
+      ValidatorSet set, Block root, long rootRound, Optional<QuorumCertificate> rootQc) {}
 
   private final RoundHost host;
   private final ConsensusConfig config;
@@ -104,7 +105,7 @@ final class Recovery {
         blocks++;
         b.header().parentQc().ifPresent(qcs::add);
       } catch (InvalidMessageException e) {
-        LOG.warn("a stored block {} does not fit the tree and is skipped: {}", b.hash(), e.getMessage());
+        LOG.warn("stored block {} does not fit the tree, skipped: {}", b.hash(), e.getMessage());
       }
     }
     qcs.sort(Comparator.comparingLong(QuorumCertificate::round));
