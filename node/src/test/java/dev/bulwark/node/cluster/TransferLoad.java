@@ -33,9 +33,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A stream of signed transfers into a test cluster over p2p (JSON-RPC cannot submit yet): a peer
- * holding the observer's admitted node key dials every validator (and redials after they restart)
- * and gossips a batch of one transfer per development account every {@link #PERIOD}. Nonces
+ * A stream of signed transfers into a test cluster over p2p, the path validators gossip them on:
+ * a peer holding the observer's admitted node key dials every validator (and redials after they
+ * restart) and gossips a batch of one transfer per development account every {@link #PERIOD}. Nonces
  * continue from the committed state a stopped node stored, since a kill loses the mempools.
  */
 final class TransferLoad implements AutoCloseable {
