@@ -112,9 +112,12 @@ final class Core implements RoundHost {
     while (!selfQueue.isEmpty()) {
       receive(PeerId.SELF, selfQueue.poll());
     }
-    List<Action> result = out;
-    out = new ArrayList<>();
-    return result;
+    return out;
+  }
+
+  /** The actions of an event that threw, as far as it got (the next event starts a new list). */
+  List<Action> unfinished() {
+    return out;
   }
 
   // ------------------------------------------------------------------ start and epochs

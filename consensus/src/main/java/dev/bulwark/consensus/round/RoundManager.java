@@ -10,13 +10,17 @@ import dev.bulwark.consensus.port.CommittedChain;
 import dev.bulwark.consensus.port.EpochProvider;
 import dev.bulwark.consensus.port.PayloadSource;
 import dev.bulwark.consensus.safety.SafetyRules;
+import dev.bulwark.consensus.safety.SafetyStorageException;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.types.Address;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One validator's consensus: a deterministic state machine, {@link #handle}(event) → actions (after
@@ -33,7 +37,11 @@ import java.util.OptionalLong;
  * committed blocks.
  */
 public final class RoundManager {
+  private static final Logger LOG = LoggerFactory.getLogger(RoundManager.class);
+
   private final Core core;
+  private final Address self;
+  private Optional<Action.Halt> halt = Optional.empty();
 
   /** A core for the validator whose key {@code safety} holds, over the given ports. */
   public RoundManager(
@@ -43,11 +51,52 @@ public final class RoundManager {
       EpochProvider epochs,
       CommittedChain chain) {
     this.core = new Core(config, safety, payloads, epochs, chain);
+    this.self = safety.signer().address();
   }
 
-  /** Handles one event and returns what to do, in order. */
+  /**
+   * Handles one event and returns what to do, in order. After a failed safety-data write the core
+   * halts: see {@link #halted()}.
+   */
   public List<Action> handle(Event event) {
-    return core.handle(event);
+    if (halt.isPresent()) {
+      return List.of();
+    }
+    try {
+      return core.handle(event);
+    } catch (SafetyStorageException e) {
+      return halt(e);
+    }
+  }
+
+  /**
+   * A signature whose safety data is not durable must never leave, and nothing may be signed on
+   * data that might not match the disk, so the core stops for good. The event's messages are
+   * dropped (a crash before sending them would be no different), but its commits are kept: the
+   * block tree has already moved its root past them, and a ledger that never received them would
+   * refuse every later commit with a misleading cause.
+   */
+  private List<Action> halt(SafetyStorageException e) {
+    String reason =
+        "the safety data could not be made durable: "
+            + e.getMessage()
+            + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
+    LOG.error("{} halts consensus: {}", self, reason);
+    Action.Halt h = new Action.Halt(reason);
+    halt = Optional.of(h);
+    List<Action> kept = new ArrayList<>();
+    for (Action a : core.unfinished()) {
+      if (a instanceof Action.CommitBlocks) {
+        kept.add(a);
+      }
+    }
+    kept.add(h);
+    return kept;
+  }
+
+  /** The halt, once a safety-data write failed; the core then ignores every event. */
+  public Optional<Action.Halt> halted() {
+    return halt;
   }
 
   /** The current epoch (-1 before start). */

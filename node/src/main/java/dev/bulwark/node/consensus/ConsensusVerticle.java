@@ -28,6 +28,7 @@ import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,18 +48,22 @@ public final class ConsensusVerticle extends VerticleBase {
   private final EvidencePool evidence;
   private final NodeStatus status;
   private final Clock clock;
-  private final Runnable onFatal;
+  private final Consumer<String> onFatal;
   private EventBus bus;
   private ValidatorSet announcedSet;
   private boolean stopped;
+  private boolean halted;
+  /** The last commit sent to the ledger (they apply in order): a halt waits for it. */
+  private Future<?> lastCommit = Future.succeededFuture();
 
   /**
    * Runs {@code core}; resolves validators through {@code directory}, keeps found evidence in
-   * {@code evidence}, reports to {@code status}; {@code onFatal} stops the node when the ledger
-   * refuses a commit (continuing would let it diverge from its own consensus).
+   * {@code evidence}, reports to {@code status}; {@code onFatal} stops the node, with the reason,
+   * when consensus halts (its safety data cannot be made durable) or the ledger refuses a commit
+   * (continuing would let it diverge from its own consensus).
    */
   public ConsensusVerticle(RoundManager core, PeerDirectory directory, EvidencePool evidence,
-      NodeStatus status, Clock clock, Runnable onFatal) {
+      NodeStatus status, Clock clock, Consumer<String> onFatal) {
     this.core = core;
     this.directory = directory;
     this.evidence = evidence;
@@ -143,6 +148,8 @@ public final class ConsensusVerticle extends VerticleBase {
         bus.send(BusMessages.P2P_OUTBOUND,
             Outbound.toAll(WireTypes.EVIDENCE, Bytes.of(EvidenceCodec.encode(r.evidence()))));
       }
+    } else if (a instanceof Action.Halt h) {
+      halt(h.reason());
     } else if (a instanceof Action.PenalisePeer p) {
       Optional<Offence> offence = offence(p.reason());
       if (offence.isPresent()) {
@@ -173,15 +180,30 @@ public final class ConsensusVerticle extends VerticleBase {
   }
 
   private void commit(Action.CommitBlocks c) {
-    bus.<CommitReply>request(BusMessages.LEDGER_COMMIT,
+    lastCommit = bus.<CommitReply>request(BusMessages.LEDGER_COMMIT,
             new CommitRequest(c.blocks(), c.proof(), c.proofPath()), LEDGER_CALL)
         .onSuccess(reply -> reply.body().nextValidators()
             .ifPresent(set -> handle(new Event.EpochChange(now(), set))))
         .onFailure(e -> {
+          if (halted) {
+            LOG.error("the ledger refused a commit while consensus halts: {}", e.getMessage());
+            return;
+          }
           LOG.error("the ledger refused a commit consensus decided; stopping the node: {}", e.getMessage());
           stopped = true;
-          onFatal.run();
+          onFatal.accept("the ledger refused a commit: " + e.getMessage());
         });
+  }
+
+  /**
+   * Consensus stopped for good (its safety data cannot be made durable): nothing more is handled
+   * or sent; the node stops once the ledger has the commits consensus already counted as done.
+   */
+  private void halt(String reason) {
+    LOG.error("consensus halted, stopping the node: {}", reason);
+    stopped = true;
+    halted = true;
+    lastCommit.onComplete(ar -> onFatal.accept(reason));
   }
 
   private static Bytes encode(ConsensusMessage message) {

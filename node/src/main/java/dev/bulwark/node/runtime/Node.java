@@ -69,6 +69,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,7 @@ public final class Node {
   private final List<String> deployments = new ArrayList<>();
   private final Promise<Void> terminated = Promise.promise();
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicReference<String> failure = new AtomicReference<>();
   private int p2pPort;
   private int rpcPort;
 
@@ -197,7 +199,7 @@ public final class Node {
     HttpServerVerticle http = new HttpServerVerticle(settings.rpc().serverConfig(settings.rpcPort()),
         node.rpcMethods, nodeStatus::health, metrics::scrape);
     ConsensusVerticle consensus = new ConsensusVerticle(core, directory, evidence, nodeStatus,
-        Clock.systemUTC(), () -> node.fail("the ledger refused a commit"));
+        Clock.systemUTC(), node::fail);
 
     node.deploy(new LedgerVerticle(ledger, mempool, evidence, nodeStatus, metrics,
             heads::onCommitted),
@@ -269,7 +271,8 @@ public final class Node {
 
   private void fail(String reason) {
     LOG.error("stopping the node: {}", reason);
-    stop().onComplete(ar -> terminated.tryFail(reason));
+    failure.compareAndSet(null, reason);
+    stop();
   }
 
   /**
@@ -291,7 +294,13 @@ public final class Node {
     return chain.compose(v -> vertx.close()).eventually(() -> {
       ledger.close();
       LOG.info("node stopped at block {}", ledger.head().number());
-      terminated.tryComplete();
+      // stop() completes `terminated` itself, so a fault must be known here or it reads as success
+      String reason = failure.get();
+      if (reason == null) {
+        terminated.tryComplete();
+      } else {
+        terminated.tryFail(reason);
+      }
       return Future.succeededFuture();
     });
   }
