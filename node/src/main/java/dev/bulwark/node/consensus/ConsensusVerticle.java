@@ -21,7 +21,9 @@ import dev.bulwark.node.network.PeerDirectory;
 import dev.bulwark.node.network.WireTypes;
 import dev.bulwark.node.status.NodeStatus;
 import dev.bulwark.p2p.scoring.Offence;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -33,15 +35,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts the consensus state machine on one event-loop context: every input (peer messages, timer
- * expiries, execution results, commits applied) becomes an {@link Event} handled there, and every
- * {@link Action} is carried out by sending to the other verticles. Timers only post events back
- * to this context; nothing here blocks.
+ * Hosts the consensus state machine on one context: every input (peer messages, timer expiries,
+ * execution results, commits applied) becomes an {@link Event} handled there, and every {@link
+ * Action} is carried out by sending to the other verticles. Timers only post events back to this
+ * context. It runs on a single-thread worker pool of its own ({@link #deploymentOptions}).
  */
 public final class ConsensusVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusVerticle.class);
   /** Execution of a large block on a loaded machine can take seconds; a missed reply is a bug. */
   private static final DeliveryOptions LEDGER_CALL = new DeliveryOptions().setSendTimeout(120_000);
+
+  /** The name of the consensus worker pool (and prefix of its thread's name). */
+  public static final String WORKER_POOL = "bulwark-consensus";
 
   private final RoundManager core;
   private final PeerDirectory directory;
@@ -70,6 +75,16 @@ public final class ConsensusVerticle extends VerticleBase {
     this.status = status;
     this.clock = clock;
     this.onFatal = onFatal;
+  }
+
+  /**
+   * How the node deploys it: its safety-data writes fsync a file and a directory before every vote
+   * and timeout leaves, so it runs on a worker pool of its own, off the event loops p2p and HTTP
+   * share; one thread keeps the core single-threaded (events handled in order, one at a time).
+   */
+  public static DeploymentOptions deploymentOptions() {
+    return new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+        .setWorkerPoolName(WORKER_POOL).setWorkerPoolSize(1);
   }
 
   @Override

@@ -208,7 +208,7 @@ public final class Node {
     node.p2pPort = settings.p2pPort();
     node.deploy(http, new DeploymentOptions(), "HTTP");
     node.rpcPort = http.actualPort();
-    node.deploy(consensus, new DeploymentOptions(), "consensus");
+    node.deploy(consensus, ConsensusVerticle.deploymentOptions(), "consensus");
     LOG.info("{} {} started: chain {}, head {} ({}), p2p {}:{}, HTTP {}:{}", role, self,
         params.chainId(), ledger.head().number(), ledger.head().hash(), settings.host(),
         node.p2pPort, settings.rpc().host(), node.rpcPort);
