@@ -3,6 +3,7 @@ package dev.bulwark.node.consensus;
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.ConsensusMessageCodec;
 import dev.bulwark.consensus.message.ProposalMessage;
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.round.Action;
 import dev.bulwark.consensus.round.Event;
 import dev.bulwark.consensus.round.PenaltyReason;
@@ -180,16 +181,19 @@ public final class ConsensusVerticle extends VerticleBase {
     bus.<ExecuteReply>request(BusMessages.LEDGER_EXECUTE,
             new ExecuteRequest(x.block(), x.parent(), x.draft()), LEDGER_CALL)
         .onComplete(ar -> {
-          ExecuteReply reply = ar.succeeded()
-              ? ar.result().body()
-              : new ExecuteReply(Optional.empty(), Optional.empty());
           if (ar.failed()) {
-            LOG.warn("execution of block {} failed: {}", x.block().header().number(), ar.cause().toString());
+            // a timeout or an unanswered request is this node's slowness, not the block's fault
+            LOG.warn("no execution result for block {}: {}", x.block().header().number(),
+                ar.cause().toString());
+            handle(new Event.BlockExecuted(now(), x.block().hash(),
+                new ExecutionOutcome.Unavailable("the ledger did not answer: " + ar.cause())));
+            return;
           }
+          ExecuteReply reply = ar.result().body();
           if (x.draft() && reply.built().isPresent()) {
             handle(new Event.DraftBuilt(now(), x.block().hash(), reply.built()));
           } else {
-            handle(new Event.BlockExecuted(now(), x.block().hash(), reply.result()));
+            handle(new Event.BlockExecuted(now(), x.block().hash(), reply.outcome()));
           }
         });
   }
