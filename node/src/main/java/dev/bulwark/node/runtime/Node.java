@@ -50,6 +50,7 @@ import dev.bulwark.rpc.server.NetApi;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -92,6 +93,8 @@ public final class Node {
   private final Promise<Void> terminated = Promise.promise();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<String> failure = new AtomicReference<>();
+  /** An event-loop context of no verticle, which lives until the Vert.x instance closes. */
+  private final Context control;
   private int p2pPort;
   private int rpcPort;
 
@@ -101,6 +104,7 @@ public final class Node {
     this.status = status;
     this.address = address;
     this.mempool = mempool;
+    this.control = vertx.getOrCreateContext();
   }
 
   /** Starts a node as {@code settings} describe; returns once it listens and consensus runs. */
@@ -272,7 +276,9 @@ public final class Node {
   private void fail(String reason) {
     LOG.error("stopping the node: {}", reason);
     failure.compareAndSet(null, reason);
-    stop();
+    // Faults are reported from the consensus worker context, whose pool closes when consensus is
+    // undeployed: a stop chained there would never get past that first step.
+    control.runOnContext(v -> stop());
   }
 
   /**
