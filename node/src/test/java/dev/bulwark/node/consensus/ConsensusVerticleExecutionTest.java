@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.consensus.liveness.ProposerElection;
 import dev.bulwark.consensus.liveness.TimeoutPolicy;
-import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.ProposalMessage;
 import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.port.ExecutionResult;
@@ -106,7 +105,7 @@ class ConsensusVerticleExecutionTest {
         .toCompletionStage().toCompletableFuture().join();
 
     vertx.eventBus().send(BusMessages.CONSENSUS_INBOUND,
-        new BusMessages.Inbound(new PeerId("peer"), proposal));
+        new BusMessages.Inbound(PeerDirectory.peerId(validators.get(leader).nodePublicKey()), proposal));
 
     Await.until("a vote for block 1", Duration.ofSeconds(20), storage::load,
         d -> d.lastVote().isPresent());
