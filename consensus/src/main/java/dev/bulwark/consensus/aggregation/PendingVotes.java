@@ -7,6 +7,7 @@ import dev.bulwark.ledger.chain.SignerBitmap;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.chain.VoteData;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
+import dev.bulwark.ledger.crypto.bls.InvalidSignaturePointException;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class PendingVotes {
     BlsSignature aggregate;
     try {
       aggregate = scheme.aggregate(sigs);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidSignaturePointException e) {
       return Optional.empty(); // a signature is not even a valid point
     }
     if (!scheme.fastAggregateVerify(

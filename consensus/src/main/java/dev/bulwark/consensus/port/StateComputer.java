@@ -2,7 +2,6 @@ package dev.bulwark.consensus.port;
 
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
-import java.util.Optional;
 
 /**
  * Executes blocks for the environment that answers the core's {@code ExecuteBlock} actions (the
@@ -11,8 +10,8 @@ import java.util.Optional;
  */
 public interface StateComputer {
   /**
-   * The execution result of {@code block} on the state after {@code parent}, or empty when the
-   * block is invalid (a transaction or evidence the ledger rejects).
+   * Executes {@code block} on the state after {@code parent}: its result, or why it is invalid, or
+   * why it cannot be executed now.
    */
-  Optional<ExecutionResult> execute(Block block, BlockHeader parent);
+  ExecutionOutcome execute(Block block, BlockHeader parent);
 }

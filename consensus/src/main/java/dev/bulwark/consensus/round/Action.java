@@ -52,4 +52,17 @@ public sealed interface Action {
 
   /** The peer sent something invalid; the p2p layer lowers its score. */
   record PenalisePeer(PeerId peer, PenaltyReason reason, String detail) implements Action {}
+
+  /**
+   * Consensus has stopped for good and handles no further event: the safety data could not be made
+   * durable ({@code reason}), so nothing more may be signed. The environment carries out the {@link
+   * CommitBlocks} before it (commits the core already counts as done), then stops the node.
+   */
+  record Halt(String reason) implements Action {
+    public Halt {
+      if (reason == null || reason.isBlank()) {
+        throw new IllegalArgumentException("a halt needs a reason");
+      }
+    }
+  }
 }

@@ -19,7 +19,6 @@ import dev.bulwark.consensus.message.VoteMessage;
 import dev.bulwark.consensus.persistence.BlockTreeStorage;
 import dev.bulwark.consensus.port.CommittedChain;
 import dev.bulwark.consensus.port.EpochProvider;
-import dev.bulwark.consensus.port.ExecutionResult;
 import dev.bulwark.consensus.port.PayloadSource;
 import dev.bulwark.consensus.round.EpochState.Pending;
 import dev.bulwark.consensus.safety.SafetyData;
@@ -44,8 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The round flow behind {@link RoundManager}: dispatch, proposals and votes, certificates and
- * rounds, commits and execution, with {@link Leader}, {@link TimeoutDuty} and {@link CatchUp} as
- * helpers that see it through {@link RoundHost}.
+ * rounds, commits, with {@link Leader}, {@link TimeoutDuty}, {@link Execution} and {@link CatchUp}
+ * as helpers that see it through {@link RoundHost}.
  */
 final class Core implements RoundHost {
   private static final Logger LOG = LoggerFactory.getLogger(RoundManager.class);
@@ -68,6 +67,7 @@ final class Core implements RoundHost {
   private final BlockTreeStorage treeStorage;
   private final Recovery recovery;
   private boolean restoring; // re-inserting what the tree storage holds: nothing to save again
+  private final Execution execution;
   private List<Action> out = new ArrayList<>();
   private EpochState state;
   private boolean awaitingEpochChange;
@@ -96,6 +96,7 @@ final class Core implements RoundHost {
     this.votes = new VoteDuty(this, safety, config);
     this.treeStorage = treeStorage;
     this.recovery = new Recovery(this, config, epochs, chain, treeStorage);
+    this.execution = new Execution(this, leader, votes, self);
   }
 
   List<Action> handle(Event event) {
@@ -110,18 +111,21 @@ final class Core implements RoundHost {
     } else if (event instanceof Event.TimerFired t) {
       onTimer(t);
     } else if (event instanceof Event.BlockExecuted x) {
-      onExecuted(x.blockId(), x.result());
+      execution.onExecuted(x.blockId(), x.outcome());
     } else if (event instanceof Event.DraftBuilt d) {
-      onDraftBuilt(d.draftId(), d.block());
+      execution.onDraftBuilt(d.draftId(), d.block());
     } else if (event instanceof Event.EpochChange c) {
       onEpochChange(c.next());
     }
     while (!selfQueue.isEmpty()) {
       receive(PeerId.SELF, selfQueue.poll());
     }
-    List<Action> result = out;
-    out = new ArrayList<>();
-    return result;
+    return out;
+  }
+
+  /** The actions of an event that threw, as far as it got (the next event starts a new list). */
+  List<Action> unfinished() {
+    return out;
   }
 
   // ------------------------------------------------------------------ start and epochs
@@ -306,6 +310,7 @@ final class Core implements RoundHost {
       return;
     }
     if (t.kind() == TimerKind.ROUND_TIMEOUT && now >= s.pacemaker.deadline()) {
+      execution.retryWaiting();
       timeouts.timeOut();
     } else if (t.kind() == TimerKind.PROPOSAL_DELAY) {
       leader.tryPropose();
@@ -396,7 +401,7 @@ final class Core implements RoundHost {
     // a crash before it makes this commit durable finds the blocks again and re-commits them.
     treeStorage.prune(Math.min(chain.height(), d.lastBlock().header().number()), state.epoch);
     for (Block child : state.tree.settleRoot()) {
-      execute(child);
+      execution.execute(child);
     }
     if (d.endsEpoch()) {
       awaitingEpochChange = true;
@@ -477,52 +482,11 @@ final class Core implements RoundHost {
     }
     if (ready.isPresent()) {
       if (leader.isOwnBlock(block.hash())) {
-        executed(block.hash());
+        execution.executed(block.hash());
       } else {
-        execute(block);
+        execution.execute(block);
       }
     }
-  }
-
-  private void execute(Block block) {
-    Block parent = state.tree.block(block.header().parentHash()).orElseThrow();
-    out.add(new Action.ExecuteBlock(block, parent.header(), false));
-  }
-
-  private void executed(Hash id) {
-    for (Block child : state.tree.markExecuted(id)) {
-      execute(child);
-    }
-  }
-
-  private void onDraftBuilt(Hash draftId, Optional<Block> built) {
-    EpochState s = state;
-    if (s != null && s.draft.isPresent() && s.draft.get().block().hash().equals(draftId)) {
-      leader.onDraftBuilt(s.draft.get(), built);
-    }
-  }
-
-  private void onExecuted(Hash id, Optional<ExecutionResult> result) {
-    EpochState s = state;
-    if (s == null) {
-      return;
-    }
-    if (s.draft.isPresent() && s.draft.get().block().hash().equals(id)) {
-      leader.onDraftExecuted(s.draft.get(), result);
-      return;
-    }
-    Optional<Block> block = s.tree.block(id);
-    if (block.isEmpty()) {
-      return;
-    }
-    if (result.isPresent() && result.get().matches(block.get().header())) {
-      executed(id);
-    } else {
-      LOG.debug("{} rejects block {}: execution disagrees with its header", self, id);
-      s.tree.markInvalid(id);
-    }
-    votes.tryVote();
-    leader.tryPropose();
   }
 
   // ------------------------------------------------------------------ helpers

@@ -2,6 +2,7 @@ package dev.bulwark.consensus.round;
 
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.PeerId;
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.port.ExecutionResult;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.ValidatorSet;
@@ -30,10 +31,26 @@ public sealed interface Event {
   record TimerFired(long now, TimerKind kind, long epoch, long round) implements Event {}
 
   /**
-   * The result of an {@link Action.ExecuteBlock}: the execution result, or empty when the block is
-   * invalid.
+   * The outcome of an {@link Action.ExecuteBlock}: executed, invalid, or not available now (then
+   * the core retries; a local slowness never counts against the block).
    */
-  record BlockExecuted(long now, Hash blockId, Optional<ExecutionResult> result) implements Event {}
+  record BlockExecuted(long now, Hash blockId, ExecutionOutcome outcome) implements Event {
+    public BlockExecuted {
+      if (blockId == null || outcome == null) {
+        throw new IllegalArgumentException("an execution outcome names its block and outcome");
+      }
+    }
+
+    /** For callers that know only two outcomes: a result, or empty for an invalid block. */
+    public BlockExecuted(long now, Hash blockId, Optional<ExecutionResult> result) {
+      this(
+          now,
+          blockId,
+          result
+              .<ExecutionOutcome>map(ExecutionOutcome.Executed::new)
+              .orElseGet(() -> new ExecutionOutcome.Invalid("invalid block")));
+    }
+  }
 
   /**
    * The answer to a leader's draft {@link Action.ExecuteBlock} when the environment rebuilt the

@@ -2,7 +2,7 @@ package dev.bulwark.consensus.round;
 
 import dev.bulwark.consensus.blocktree.ExecutionState;
 import dev.bulwark.consensus.message.ProposalMessage;
-import dev.bulwark.consensus.port.ExecutionResult;
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.port.PayloadSource;
 import dev.bulwark.consensus.round.EpochState.Draft;
 import dev.bulwark.consensus.safety.SafetyRules;
@@ -32,6 +32,7 @@ final class Leader {
   private final PayloadSource payloads;
   private final Address self;
   private Hash ownBlock;
+  private int draftRetries;
 
   Leader(RoundHost host, ConsensusConfig config, SafetyRules safety, PayloadSource payloads) {
     this.host = host;
@@ -88,17 +89,29 @@ final class Leader {
                 : Optional.of(payloads.payload(s.epoch, round, parent.get())));
     s.proposingRound = round;
     s.draft = Optional.of(new Draft(round, draft, tc));
+    draftRetries = 0;
     host.emit(new Action.ExecuteBlock(draft, parent.get().header(), true));
   }
 
-  /** The draft's execution result is in: sign and send the proposal (still the same round). */
-  void onDraftExecuted(Draft draft, Optional<ExecutionResult> result) {
+  /**
+   * The draft's execution outcome is in: sign and send the proposal (still the same round); a
+   * draft the environment could not execute now is tried again, a few times.
+   */
+  void onDraftExecuted(Draft draft, ExecutionOutcome outcome) {
     EpochState s = host.state();
-    s.draft = Optional.empty();
-    if (result.isEmpty() || host.awaitingEpochChange() || draft.round() != s.pacemaker.round()) {
+    boolean current = !host.awaitingEpochChange() && draft.round() == s.pacemaker.round();
+    if (current
+        && outcome instanceof ExecutionOutcome.Unavailable u
+        && draftRetries++ < Execution.RETRIES) {
+      LOG.debug("{} retries its draft of round {}: {}", self, draft.round(), u.reason());
+      Block parent = s.tree.block(draft.block().header().parentHash()).orElseThrow();
+      host.emit(new Action.ExecuteBlock(draft.block(), parent.header(), true));
       return;
     }
-    sign(draft, ProposalDrafts.complete(draft.block(), result.get()));
+    s.draft = Optional.empty();
+    if (current && outcome instanceof ExecutionOutcome.Executed x) {
+      sign(draft, ProposalDrafts.complete(draft.block(), x.result()));
+    }
   }
 
   /** The environment rebuilt the draft's body: sign it if it is still the draft's block. */

@@ -6,19 +6,24 @@ import dev.bulwark.consensus.blocktree.BlockTree;
 import dev.bulwark.consensus.evidence.EquivocationDetector;
 import dev.bulwark.consensus.liveness.Pacemaker;
 import dev.bulwark.consensus.liveness.ProposerElection;
+import dev.bulwark.consensus.persistence.BlockTreeStorageException;
 import dev.bulwark.consensus.persistence.BlockTreeStorage;
 import dev.bulwark.consensus.persistence.InMemoryBlockTreeStorage;
 import dev.bulwark.consensus.port.CommittedChain;
 import dev.bulwark.consensus.port.EpochProvider;
 import dev.bulwark.consensus.port.PayloadSource;
 import dev.bulwark.consensus.safety.SafetyRules;
+import dev.bulwark.consensus.safety.SafetyStorageException;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.types.Address;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One validator's consensus: a deterministic state machine, {@link #handle}(event) → actions (after
@@ -35,7 +40,11 @@ import java.util.OptionalLong;
  * committed blocks.
  */
 public final class RoundManager {
+  private static final Logger LOG = LoggerFactory.getLogger(RoundManager.class);
+
   private final Core core;
+  private final Address self;
+  private Optional<Action.Halt> halt = Optional.empty();
 
   /**
    * A core whose uncommitted block tree lives only in memory: a restart keeps only the committed
@@ -63,11 +72,55 @@ public final class RoundManager {
       CommittedChain chain,
       BlockTreeStorage tree) {
     this.core = new Core(config, safety, payloads, epochs, chain, tree);
+    this.self = safety.signer().address();
   }
 
-  /** Handles one event and returns what to do, in order. */
+  /**
+   * Handles one event and returns what to do, in order. After a failed safety-data write the core
+   * halts: see {@link #halted()}.
+   */
   public List<Action> handle(Event event) {
-    return core.handle(event);
+    if (halt.isPresent()) {
+      return List.of();
+    }
+    try {
+      return core.handle(event);
+    } catch (SafetyStorageException e) {
+      return halt("the safety data could not be made durable", e);
+    } catch (BlockTreeStorageException e) {
+      // The tree backs the next vote and timeout just as the safety data does.
+      return halt("the block tree could not be made durable", e);
+    }
+  }
+
+  /**
+   * A signature whose safety data is not durable must never leave, and nothing may be signed on
+   * data that might not match the disk, so the core stops for good. The event's messages are
+   * dropped (a crash before sending them would be no different), but its commits are kept: the
+   * block tree has already moved its root past them, and a ledger that never received them would
+   * refuse every later commit with a misleading cause.
+   */
+  private List<Action> halt(String what, RuntimeException e) {
+    String reason =
+        what + ": "
+            + e.getMessage()
+            + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
+    LOG.error("{} halts consensus: {}", self, reason);
+    Action.Halt h = new Action.Halt(reason);
+    halt = Optional.of(h);
+    List<Action> kept = new ArrayList<>();
+    for (Action a : core.unfinished()) {
+      if (a instanceof Action.CommitBlocks) {
+        kept.add(a);
+      }
+    }
+    kept.add(h);
+    return kept;
+  }
+
+  /** The halt, once a safety-data write failed; the core then ignores every event. */
+  public Optional<Action.Halt> halted() {
+    return halt;
   }
 
   /** The current epoch (-1 before start). */

@@ -1,5 +1,6 @@
 package dev.bulwark.consensus.sim;
 
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.port.ExecutionResult;
 import dev.bulwark.consensus.port.StateComputer;
 import dev.bulwark.ledger.chain.Block;
@@ -46,10 +47,10 @@ public final class FakeStateComputer implements StateComputer {
   }
 
   @Override
-  public Optional<ExecutionResult> execute(Block block, BlockHeader parent) {
+  public ExecutionOutcome execute(Block block, BlockHeader parent) {
     for (Evidence e : block.evidence()) {
       if (!valid(e)) {
-        return Optional.empty();
+        return new ExecutionOutcome.Invalid("evidence " + e.id() + " does not verify");
       }
     }
     Hash txRoot = rootOf(block.transactions().stream().map(Rlp::str).toList());
@@ -64,7 +65,7 @@ public final class FakeStateComputer implements StateComputer {
                     Rlp.uint(block.header().number()),
                     Rlp.str(txRoot.bytes()),
                     Rlp.str(evidenceRoot.bytes()))));
-    return Optional.of(
+    return new ExecutionOutcome.Executed(
         new ExecutionResult(
             state,
             txRoot,

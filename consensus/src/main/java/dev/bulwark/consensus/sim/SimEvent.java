@@ -1,13 +1,12 @@
 package dev.bulwark.consensus.sim;
 
 import dev.bulwark.consensus.message.ConsensusMessage;
-import dev.bulwark.consensus.port.ExecutionResult;
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.round.Action;
 import dev.bulwark.consensus.round.TimerKind;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.ledger.types.Hash;
-import java.util.Optional;
 
 /** Something scheduled in the simulation's event queue. */
 sealed interface SimEvent {
@@ -25,7 +24,7 @@ sealed interface SimEvent {
       implements SimEvent {}
 
   /** Execution of a block finished. */
-  record Executed(int node, int incarnation, Hash blockId, Optional<ExecutionResult> result)
+  record Executed(int node, int incarnation, Hash blockId, ExecutionOutcome outcome)
       implements SimEvent {}
 
   /** The ledger applied an epoch-ending block at {@code node}. */

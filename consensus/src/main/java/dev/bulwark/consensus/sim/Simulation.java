@@ -243,7 +243,7 @@ public final class Simulation {
     } else if (e instanceof SimEvent.Executed x) {
       SimNode n = nodes.get(x.node());
       if (n.up && n.incarnation == x.incarnation()) {
-        handle(n, new Event.BlockExecuted(n.clock(now), x.blockId(), x.result()));
+        handle(n, new Event.BlockExecuted(n.clock(now), x.blockId(), x.outcome()));
       }
     } else if (e instanceof SimEvent.EpochChange c) {
       SimNode n = nodes.get(c.node());

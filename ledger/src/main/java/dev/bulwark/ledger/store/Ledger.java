@@ -237,7 +237,7 @@ public final class Ledger implements AutoCloseable {
     }
     Executed parent = uncommitted.get(parentHash);
     if (parent == null) {
-      throw new IllegalStateException(
+      throw new UnknownParentException(
           "parent " + parentHash + " is neither the head nor an executed uncommitted block");
     }
     return ParentState.uncommitted(parent.header(), parent.result());

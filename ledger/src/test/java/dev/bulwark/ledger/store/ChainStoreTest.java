@@ -208,7 +208,7 @@ class ChainStoreTest {
     Ledger other = Ledger.open(new InMemoryStore(), f.genesis(), f.module());
     BuiltBlock b2 = ledger.build(f.template(b1.block().header(), 0), List.of(), List.of());
     assertThatThrownBy(() -> other.execute(b2.block()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(UnknownParentException.class)
         .hasMessageContaining("neither the head nor an executed uncommitted block");
   }
 

@@ -2,7 +2,7 @@ package dev.bulwark.node.bus;
 
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.PeerId;
-import dev.bulwark.consensus.port.ExecutionResult;
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.CommitProof;
@@ -39,8 +39,8 @@ public final class BusMessages {
   /** Execute {@code block} on {@code parent}; {@code draft} for the leader's own draft. */
   public record ExecuteRequest(Block block, BlockHeader parent, boolean draft) {}
 
-  /** The execution result (empty: invalid); for a rebuilt draft, the block to sign. */
-  public record ExecuteReply(Optional<ExecutionResult> result, Optional<Block> built) {}
+  /** The execution outcome; for a rebuilt draft, the block to sign. */
+  public record ExecuteReply(ExecutionOutcome outcome, Optional<Block> built) {}
 
   /** Commit {@code blocks} finalised by {@code proof} (linked through {@code proofPath}). */
   public record CommitRequest(List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath) {}

@@ -3,6 +3,7 @@ package dev.bulwark.node.consensus;
 import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.ConsensusMessageCodec;
 import dev.bulwark.consensus.message.ProposalMessage;
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.round.Action;
 import dev.bulwark.consensus.round.Event;
 import dev.bulwark.consensus.round.PenaltyReason;
@@ -21,50 +22,70 @@ import dev.bulwark.node.network.PeerDirectory;
 import dev.bulwark.node.network.WireTypes;
 import dev.bulwark.node.status.NodeStatus;
 import dev.bulwark.p2p.scoring.Offence;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts the consensus state machine on one event-loop context: every input (peer messages, timer
- * expiries, execution results, commits applied) becomes an {@link Event} handled there, and every
- * {@link Action} is carried out by sending to the other verticles. Timers only post events back
- * to this context; nothing here blocks.
+ * Hosts the consensus state machine on one context: every input (peer messages, timer expiries,
+ * execution results, commits applied) becomes an {@link Event} handled there, and every {@link
+ * Action} is carried out by sending to the other verticles. Timers only post events back to this
+ * context. It runs on a single-thread worker pool of its own ({@link #deploymentOptions}).
  */
 public final class ConsensusVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusVerticle.class);
   /** Execution of a large block on a loaded machine can take seconds; a missed reply is a bug. */
   private static final DeliveryOptions LEDGER_CALL = new DeliveryOptions().setSendTimeout(120_000);
 
+  /** The name of the consensus worker pool (and prefix of its thread's name). */
+  public static final String WORKER_POOL = "bulwark-consensus";
+
   private final RoundManager core;
   private final PeerDirectory directory;
   private final EvidencePool evidence;
   private final NodeStatus status;
   private final Clock clock;
-  private final Runnable onFatal;
+  private final Consumer<String> onFatal;
   private EventBus bus;
   private ValidatorSet announcedSet;
   private boolean stopped;
+  private boolean halted;
+  /** The last commit sent to the ledger (they apply in order): a halt waits for it. */
+  private Future<?> lastCommit = Future.succeededFuture();
 
   /**
    * Runs {@code core}; resolves validators through {@code directory}, keeps found evidence in
-   * {@code evidence}, reports to {@code status}; {@code onFatal} stops the node when the ledger
-   * refuses a commit (continuing would let it diverge from its own consensus).
+   * {@code evidence}, reports to {@code status}; {@code onFatal} stops the node, with the reason,
+   * when consensus halts (its safety data cannot be made durable) or the ledger refuses a commit
+   * (continuing would let it diverge from its own consensus).
    */
   public ConsensusVerticle(RoundManager core, PeerDirectory directory, EvidencePool evidence,
-      NodeStatus status, Clock clock, Runnable onFatal) {
+      NodeStatus status, Clock clock, Consumer<String> onFatal) {
     this.core = core;
     this.directory = directory;
     this.evidence = evidence;
     this.status = status;
     this.clock = clock;
     this.onFatal = onFatal;
+  }
+
+  /**
+   * How the node deploys it: its safety-data writes fsync a file and a directory before every vote
+   * and timeout leaves, so it runs on a worker pool of its own, off the event loops p2p and HTTP
+   * share; one thread keeps the core single-threaded (events handled in order, one at a time).
+   */
+  public static DeploymentOptions deploymentOptions() {
+    return new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
+        .setWorkerPoolName(WORKER_POOL).setWorkerPoolSize(1);
   }
 
   @Override
@@ -143,6 +164,8 @@ public final class ConsensusVerticle extends VerticleBase {
         bus.send(BusMessages.P2P_OUTBOUND,
             Outbound.toAll(WireTypes.EVIDENCE, Bytes.of(EvidenceCodec.encode(r.evidence()))));
       }
+    } else if (a instanceof Action.Halt h) {
+      halt(h.reason());
     } else if (a instanceof Action.PenalisePeer p) {
       Optional<Offence> offence = offence(p.reason());
       if (offence.isPresent()) {
@@ -158,30 +181,48 @@ public final class ConsensusVerticle extends VerticleBase {
     bus.<ExecuteReply>request(BusMessages.LEDGER_EXECUTE,
             new ExecuteRequest(x.block(), x.parent(), x.draft()), LEDGER_CALL)
         .onComplete(ar -> {
-          ExecuteReply reply = ar.succeeded()
-              ? ar.result().body()
-              : new ExecuteReply(Optional.empty(), Optional.empty());
           if (ar.failed()) {
-            LOG.warn("execution of block {} failed: {}", x.block().header().number(), ar.cause().toString());
+            // a timeout or an unanswered request is this node's slowness, not the block's fault
+            LOG.warn("no execution result for block {}: {}", x.block().header().number(),
+                ar.cause().toString());
+            handle(new Event.BlockExecuted(now(), x.block().hash(),
+                new ExecutionOutcome.Unavailable("the ledger did not answer: " + ar.cause())));
+            return;
           }
+          ExecuteReply reply = ar.result().body();
           if (x.draft() && reply.built().isPresent()) {
             handle(new Event.DraftBuilt(now(), x.block().hash(), reply.built()));
           } else {
-            handle(new Event.BlockExecuted(now(), x.block().hash(), reply.result()));
+            handle(new Event.BlockExecuted(now(), x.block().hash(), reply.outcome()));
           }
         });
   }
 
   private void commit(Action.CommitBlocks c) {
-    bus.<CommitReply>request(BusMessages.LEDGER_COMMIT,
+    lastCommit = bus.<CommitReply>request(BusMessages.LEDGER_COMMIT,
             new CommitRequest(c.blocks(), c.proof(), c.proofPath()), LEDGER_CALL)
         .onSuccess(reply -> reply.body().nextValidators()
             .ifPresent(set -> handle(new Event.EpochChange(now(), set))))
         .onFailure(e -> {
+          if (halted) {
+            LOG.error("the ledger refused a commit while consensus halts: {}", e.getMessage());
+            return;
+          }
           LOG.error("the ledger refused a commit consensus decided; stopping the node: {}", e.getMessage());
           stopped = true;
-          onFatal.run();
+          onFatal.accept("the ledger refused a commit: " + e.getMessage());
         });
+  }
+
+  /**
+   * Consensus stopped for good (its safety data cannot be made durable): nothing more is handled
+   * or sent; the node stops once the ledger has the commits consensus already counted as done.
+   */
+  private void halt(String reason) {
+    LOG.error("consensus halted, stopping the node: {}", reason);
+    stopped = true;
+    halted = true;
+    lastCommit.onComplete(ar -> onFatal.accept(reason));
   }
 
   private static Bytes encode(ConsensusMessage message) {

@@ -1,5 +1,6 @@
 package dev.bulwark.node.ledger;
 
+import dev.bulwark.consensus.port.ExecutionOutcome;
 import dev.bulwark.consensus.port.ExecutionResult;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
@@ -11,6 +12,7 @@ import dev.bulwark.ledger.execution.InvalidBlockException;
 import dev.bulwark.ledger.mempool.Mempool;
 import dev.bulwark.ledger.mempool.TxOrigin;
 import dev.bulwark.ledger.store.Ledger;
+import dev.bulwark.ledger.store.UnknownParentException;
 import dev.bulwark.ledger.tx.SignedTransaction;
 import dev.bulwark.ledger.tx.TransactionCodec;
 import dev.bulwark.ledger.types.Bytes;
@@ -95,23 +97,30 @@ public final class LedgerVerticle extends VerticleBase {
     Block block = r.block();
     long epochLength = ledger.params().epochLengthBlocks();
     if (EpochTail.isTail(block.header(), epochLength)) {
-      return new ExecuteReply(EpochTail.execute(block, r.parent()), Optional.empty());
+      return new ExecuteReply(EpochTail.execute(block, r.parent())
+          .<ExecutionOutcome>map(ExecutionOutcome.Executed::new)
+          .orElseGet(() -> new ExecutionOutcome.Invalid("a block after the epoch end carries content")),
+          Optional.empty());
     }
     try {
       if (r.draft()) {
         BuiltBlock built = build(block);
-        return new ExecuteReply(Optional.of(toConsensus(built.block().header(), built.result())),
+        return new ExecuteReply(
+            new ExecutionOutcome.Executed(toConsensus(built.block().header(), built.result())),
             Optional.of(built.block()));
       }
-      return new ExecuteReply(Optional.of(toConsensus(block.header(), ledger.execute(block))),
+      return new ExecuteReply(
+          new ExecutionOutcome.Executed(toConsensus(block.header(), ledger.execute(block))),
           Optional.empty());
     } catch (InvalidBlockException e) {
       LOG.debug("block {} is invalid: {}", block.header().number(), e.getMessage());
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      // the parent is not executed here (pruned, or from a branch this node never ran)
-      LOG.debug("cannot execute block {}: {}", block.header().number(), e.getMessage());
+      return new ExecuteReply(new ExecutionOutcome.Invalid(e.getMessage()), Optional.empty());
+    } catch (UnknownParentException e) {
+      // this node lacks the parent's state (forgotten, or a branch it never ran): says nothing
+      // about the block, so consensus retries rather than refusing it
+      LOG.debug("cannot execute block {} now: {}", block.header().number(), e.getMessage());
+      return new ExecuteReply(new ExecutionOutcome.Unavailable(e.getMessage()), Optional.empty());
     }
-    return new ExecuteReply(Optional.empty(), Optional.empty());
   }
 
   /** The leader's block: the draft's candidates, leaving out those invalid on the parent. */

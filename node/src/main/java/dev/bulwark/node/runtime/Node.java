@@ -52,6 +52,7 @@ import dev.bulwark.rpc.server.NetApi;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -71,6 +72,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +94,9 @@ public final class Node {
   private final List<String> deployments = new ArrayList<>();
   private final Promise<Void> terminated = Promise.promise();
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicReference<String> failure = new AtomicReference<>();
+  /** An event-loop context of no verticle, which lives until the Vert.x instance closes. */
+  private final Context control;
   private int p2pPort;
   private int rpcPort;
 
@@ -101,6 +106,7 @@ public final class Node {
     this.status = status;
     this.address = address;
     this.mempool = mempool;
+    this.control = vertx.getOrCreateContext();
   }
 
   /** Starts a node as {@code settings} describe; returns once it listens and consensus runs. */
@@ -202,7 +208,7 @@ public final class Node {
     HttpServerVerticle http = new HttpServerVerticle(settings.rpc().serverConfig(settings.rpcPort()),
         node.rpcMethods, nodeStatus::health, metrics::scrape);
     ConsensusVerticle consensus = new ConsensusVerticle(core, directory, evidence, nodeStatus,
-        Clock.systemUTC(), () -> node.fail("the ledger refused a commit"));
+        Clock.systemUTC(), node::fail);
 
     node.deploy(new LedgerVerticle(ledger, mempool, evidence, nodeStatus, metrics,
             heads::onCommitted),
@@ -211,7 +217,7 @@ public final class Node {
     node.p2pPort = settings.p2pPort();
     node.deploy(http, new DeploymentOptions(), "HTTP");
     node.rpcPort = http.actualPort();
-    node.deploy(consensus, new DeploymentOptions(), "consensus");
+    node.deploy(consensus, ConsensusVerticle.deploymentOptions(), "consensus");
     LOG.info("{} {} started: chain {}, head {} ({}), p2p {}:{}, HTTP {}:{}", role, self,
         params.chainId(), ledger.head().number(), ledger.head().hash(), settings.host(),
         node.p2pPort, settings.rpc().host(), node.rpcPort);
@@ -274,7 +280,10 @@ public final class Node {
 
   private void fail(String reason) {
     LOG.error("stopping the node: {}", reason);
-    stop().onComplete(ar -> terminated.tryFail(reason));
+    failure.compareAndSet(null, reason);
+    // Faults are reported from the consensus worker context, whose pool closes when consensus is
+    // undeployed: a stop chained there would never get past that first step.
+    control.runOnContext(v -> stop());
   }
 
   /**
@@ -296,7 +305,13 @@ public final class Node {
     return chain.compose(v -> vertx.close()).eventually(() -> {
       ledger.close();
       LOG.info("node stopped at block {}", ledger.head().number());
-      terminated.tryComplete();
+      // stop() completes `terminated` itself, so a fault must be known here or it reads as success
+      String reason = failure.get();
+      if (reason == null) {
+        terminated.tryComplete();
+      } else {
+        terminated.tryFail(reason);
+      }
       return Future.succeededFuture();
     });
   }

@@ -15,7 +15,8 @@ import supranational.blst.Pairing;
  *
  * <p>Verification methods return false for every bad input (empty lists, mismatched lengths,
  * signatures outside G2); the aggregation methods, which callers feed with their own data, throw
- * IllegalArgumentException instead.
+ * IllegalArgumentException instead ({@link InvalidSignaturePointException} for a signature
+ * outside G2).
  */
 public final class Bls {
   /** Domain separation tag for signatures. */
@@ -54,7 +55,7 @@ public final class Bls {
     P2 sum = new P2();
     for (BlsSignature s : signatures) {
       if (!s.isValidPoint()) {
-        throw new IllegalArgumentException("BLS signature is not in the G2 subgroup: " + s);
+        throw new InvalidSignaturePointException("BLS signature is not in the G2 subgroup: " + s);
       }
       sum = sum.add(s.point());
     }

@@ -46,7 +46,10 @@ public interface SignatureScheme {
   /** Verifies one signature. */
   boolean verify(BlsPublicKey pk, byte[] message, BlsSignature sig);
 
-  /** Aggregates signatures; throws IllegalArgumentException for an empty list or invalid input. */
+  /**
+   * Aggregates signatures; throws IllegalArgumentException for an empty list, and {@link
+   * InvalidSignaturePointException} for a signature that is not a valid point.
+   */
   BlsSignature aggregate(List<BlsSignature> signatures);
 
   /** Every key signed the same message (quorum certificates). */
