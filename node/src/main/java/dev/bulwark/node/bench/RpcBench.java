@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,11 +68,13 @@ public final class RpcBench {
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final Latencies latencies = new Latencies();
+  private final CountDownLatch warm;
   private volatile boolean measuring;
   private volatile boolean stopped;
 
   private RpcBench(Options options) {
     this.options = options;
+    this.warm = new CountDownLatch(options.connections());
   }
 
   /** Runs the load; {@code progress} gets a line per phase. */
@@ -96,6 +99,12 @@ public final class RpcBench {
         loop(client, request, running, done);
       }
       TimeUnit.SECONDS.sleep(options.warmupSeconds());
+      // The warm-up lasts at least until as many answers came back as there are connections, so
+      // connection set-up never falls into the measured window.
+      if (!warm.await(60, TimeUnit.SECONDS)) {
+        stopped = true;
+        throw new IllegalStateException("no answers from " + u + " within 60 s of warm-up");
+      }
       calls.set(0);
       errors.set(0);
       measuring = true;
@@ -127,6 +136,7 @@ public final class RpcBench {
         .compose(req -> req.send(Buffer.buffer(body)))
         .compose(resp -> resp.statusCode() == 200 ? resp.body() : Future.failedFuture("HTTP " + resp.statusCode()))
         .onComplete(ar -> {
+          warm.countDown();
           boolean counted = measuring;
           if (ar.succeeded() && !ar.result().toString().contains("\"error\"")) {
             if (counted) {
