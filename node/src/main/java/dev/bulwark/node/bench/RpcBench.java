@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,13 +36,13 @@ public final class RpcBench {
    * @param seconds the measured window
    * @param label what the report calls the load
    * @param body the body of the i-th request
-   * @param requestsPerBody JSON-RPC calls per body (batch size)
+   * @param bodies how many bodies there are (0: no end); the run ends early when all were answered
    */
   public record Options(URI url, int connections, int warmupSeconds, int seconds, String label,
-      IntFunction<String> body, int requestsPerBody) {
+      IntFunction<String> body, int bodies) {
     public Options {
       if (url == null || body == null || label == null || connections < 1 || warmupSeconds < 0
-          || seconds < 1 || requestsPerBody < 1) {
+          || seconds < 1 || bodies < 0) {
         throw new IllegalArgumentException("bench rpc needs a URL, at least one connection and one second");
       }
     }
@@ -51,7 +52,8 @@ public final class RpcBench {
    * The measured figures.
    *
    * @param calls JSON-RPC calls answered with a result in the window
-   * @param errors bodies answered with an error, a non-200 status or not at all
+   * @param errors calls answered with an error, and bodies answered with a non-200 status or not
+   *     at all
    */
   public record Result(String label, int connections, int seconds, long calls, long errors,
       double callsPerSecond, double p50Millis, double p99Millis) {
@@ -95,21 +97,31 @@ public final class RpcBench {
       AtomicInteger running = new AtomicInteger(options.connections());
       progress.accept(String.format(Locale.ROOT, "bench rpc: %s, %d connections, %d s warm-up, %d s measured",
           options.label(), options.connections(), options.warmupSeconds(), options.seconds()));
+      // A finite load (every body sent once) is measured whole; an endless one after a warm-up
+      // that lasts at least until every connection was answered once, so that connection set-up
+      // never falls into the measured window.
+      boolean finite = options.bodies() > 0;
+      measuring = finite;
+      long start = System.nanoTime();
       for (int i = 0; i < options.connections(); i++) {
         loop(client, request, running, done);
       }
-      TimeUnit.SECONDS.sleep(options.warmupSeconds());
-      // The warm-up lasts at least until as many answers came back as there are connections, so
-      // connection set-up never falls into the measured window.
-      if (!warm.await(60, TimeUnit.SECONDS)) {
-        stopped = true;
-        throw new IllegalStateException("no answers from " + u + " within 60 s of warm-up");
+      if (!finite) {
+        TimeUnit.SECONDS.sleep(options.warmupSeconds());
+        if (!warm.await(60, TimeUnit.SECONDS)) {
+          stopped = true;
+          throw new IllegalStateException("no answers from " + u + " within 60 s of warm-up");
+        }
+        calls.set(0);
+        errors.set(0);
+        measuring = true;
+        start = System.nanoTime();
       }
-      calls.set(0);
-      errors.set(0);
-      measuring = true;
-      long start = System.nanoTime();
-      TimeUnit.SECONDS.sleep(options.seconds());
+      try {
+        done.get(options.seconds(), TimeUnit.SECONDS); // ends early only when every body was sent
+      } catch (TimeoutException e) {
+        // the measured window is over
+      }
       measuring = false;
       double elapsed = (System.nanoTime() - start) / 1e9;
       stopped = true;
@@ -124,30 +136,40 @@ public final class RpcBench {
 
   private void loop(HttpClient client, RequestOptions request, AtomicInteger running,
       CompletableFuture<Void> done) {
-    if (stopped) {
+    int next = sequence.getAndIncrement();
+    if (stopped || (options.bodies() > 0 && next >= options.bodies())) {
       if (running.decrementAndGet() == 0) {
         done.complete(null);
       }
       return;
     }
-    String body = options.body().apply(sequence.getAndIncrement());
+    String body = options.body().apply(next);
     long sent = System.nanoTime();
     client.request(request)
         .compose(req -> req.send(Buffer.buffer(body)))
         .compose(resp -> resp.statusCode() == 200 ? resp.body() : Future.failedFuture("HTTP " + resp.statusCode()))
         .onComplete(ar -> {
           warm.countDown();
-          boolean counted = measuring;
-          if (ar.succeeded() && !ar.result().toString().contains("\"error\"")) {
-            if (counted) {
-              calls.addAndGet(options.requestsPerBody());
+          if (measuring) {
+            if (ar.succeeded()) {
+              String answer = ar.result().toString();
+              calls.addAndGet(count(answer, "\"result\""));
+              errors.addAndGet(count(answer, "\"error\""));
               latencies.add(System.nanoTime() - sent);
+            } else {
+              errors.incrementAndGet();
             }
-          } else if (counted) {
-            errors.incrementAndGet();
           }
           loop(client, request, running, done);
         });
+  }
+
+  private static int count(String text, String member) {
+    int n = 0;
+    for (int at = text.indexOf(member); at >= 0; at = text.indexOf(member, at + member.length())) {
+      n++;
+    }
+    return n;
   }
 
   /** Latencies of the measured window, in nanoseconds. */
