@@ -9,12 +9,12 @@ import java.util.List;
 /**
  * One node's configuration ({@code node.toml}): where its genesis, keys and data are (relative
  * paths are relative to the node.toml file), the host it listens on and advertises, its p2p and
- * JSON-RPC ports, the p2p endpoints of its peers and the node public keys of the observers it
- * admits.
+ * JSON-RPC ports, the p2p endpoints of its peers, the node public keys of the observers it
+ * admits and how it serves JSON-RPC.
  */
 public record NodeConfig(
     Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort, List<Endpoint> peers,
-    List<Bytes> observers) {
+    List<Bytes> observers, RpcConfig rpc) {
   /** The data directory written by the generator: {@code data} beside node.toml. */
   public static final String DEFAULT_DATA_DIR = "data";
 
@@ -29,6 +29,7 @@ public record NodeConfig(
       throw new IllegalArgumentException("p2pPort and rpcPort must differ, both are " + p2pPort);
     }
     peers = List.copyOf(peers);
+    rpc = rpc == null ? RpcConfig.NONE : rpc;
     observers = List.copyOf(observers == null ? List.of() : observers);
     for (Bytes key : observers) {
       if (!NodeKey.isValidPublicKey(key)) {
@@ -39,6 +40,12 @@ public record NodeConfig(
       throw new IllegalArgumentException("peers must not contain the node's own endpoint " + own);
     }
     host = own.host();
+  }
+
+  /** A configuration without JSON-RPC keys. */
+  public NodeConfig(Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort,
+      List<Endpoint> peers, List<Bytes> observers) {
+    this(genesis, keyDir, dataDir, host, p2pPort, rpcPort, peers, observers, RpcConfig.NONE);
   }
 
   /** A configuration that admits no observers. */
@@ -55,6 +62,6 @@ public record NodeConfig(
   /** A copy whose relative paths are resolved against {@code dir} (the node.toml's directory). */
   public NodeConfig resolvedAgainst(Path dir) {
     return new NodeConfig(dir.resolve(genesis).normalize(), dir.resolve(keyDir).normalize(),
-        dir.resolve(dataDir).normalize(), host, p2pPort, rpcPort, peers, observers);
+        dir.resolve(dataDir).normalize(), host, p2pPort, rpcPort, peers, observers, rpc);
   }
 }

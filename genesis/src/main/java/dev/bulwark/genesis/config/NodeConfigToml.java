@@ -20,8 +20,10 @@ public final class NodeConfigToml {
   /** The file name the generator uses in each validator directory. */
   public static final String FILE_NAME = "node.toml";
   private static final TomlMapper MAPPER = new TomlMapper();
-  private static final Set<String> KEYS =
-      Set.of("genesis", "keyDir", "dataDir", "host", "p2pPort", "rpcPort", "peers", "observers");
+  private static final Set<String> KEYS = Set.of("genesis", "keyDir", "dataDir", "host", "p2pPort",
+      "rpcPort", "peers", "observers", "rpcHost", "rpcCorsOrigins", "rpcAllowedHosts", "rpcMaxBodyBytes",
+      "rpcMaxBatchSize", "rpcMaxFrameBytes", "rpcMaxConnections", "rpcMaxSubscriptions", "rpcMaxFilters",
+      "rpcFilterTimeoutSeconds", "rpcMaxLogsBlockRange", "rpcMaxLogsResults");
   private static final String HEADER = """
       # Bulwark node configuration (format: genesis/README.md).
       # Relative paths are relative to the directory of this file.
@@ -43,6 +45,7 @@ public final class NodeConfigToml {
       n.putArray("peers");
     }
     config.observers().forEach(k -> n.withArray("observers").add(k.toHex()));
+    writeRpc(config.rpc(), n);
     try {
       return HEADER + MAPPER.writeValueAsString(n);
     } catch (JacksonException e) {
@@ -89,15 +92,84 @@ public final class NodeConfigToml {
     Integer rpcPort = port(obj, "rpcPort", problems);
     List<Endpoint> peers = peers(obj, problems);
     List<Bytes> observers = observers(obj, problems);
+    RpcConfig rpc = readRpc(obj, problems);
     if (!problems.isEmpty()) {
       throw new NodeConfigException(source, problems);
     }
     try {
       return new NodeConfig(Path.of(genesis), Path.of(keyDir), Path.of(dataDir), host, p2pPort, rpcPort, peers,
-          observers);
+          observers, rpc);
     } catch (IllegalArgumentException e) {
       throw new NodeConfigException(source, List.of(e.getMessage()));
     }
+  }
+
+  private static RpcConfig readRpc(ObjectNode obj, List<String> problems) {
+    String host = null;
+    if (obj.has("rpcHost")) {
+      host = text(obj, "rpcHost", problems);
+    }
+    return new RpcConfig(host, strings(obj, "rpcCorsOrigins", problems),
+        strings(obj, "rpcAllowedHosts", problems), count(obj, "rpcMaxBodyBytes", problems),
+        count(obj, "rpcMaxBatchSize", problems), count(obj, "rpcMaxFrameBytes", problems),
+        count(obj, "rpcMaxConnections", problems), count(obj, "rpcMaxSubscriptions", problems),
+        count(obj, "rpcMaxFilters", problems), count(obj, "rpcFilterTimeoutSeconds", problems),
+        count(obj, "rpcMaxLogsBlockRange", problems), count(obj, "rpcMaxLogsResults", problems));
+  }
+
+  private static void writeRpc(RpcConfig rpc, ObjectNode n) {
+    if (rpc.host() != null) {
+      n.put("rpcHost", rpc.host());
+    }
+    if (rpc.corsOrigins() != null) {
+      rpc.corsOrigins().forEach(n.putArray("rpcCorsOrigins")::add);
+    }
+    if (rpc.allowedHosts() != null) {
+      rpc.allowedHosts().forEach(n.putArray("rpcAllowedHosts")::add);
+    }
+    String[] keys = {"rpcMaxBodyBytes", "rpcMaxBatchSize", "rpcMaxFrameBytes", "rpcMaxConnections",
+        "rpcMaxSubscriptions", "rpcMaxFilters", "rpcFilterTimeoutSeconds", "rpcMaxLogsBlockRange",
+        "rpcMaxLogsResults"};
+    Long[] values = {rpc.maxBodyBytes(), rpc.maxBatchSize(), rpc.maxFrameBytes(), rpc.maxConnections(),
+        rpc.maxSubscriptions(), rpc.maxFilters(), rpc.filterTimeoutSeconds(), rpc.maxLogsBlockRange(),
+        rpc.maxLogsResults()};
+    for (int i = 0; i < keys.length; i++) {
+      if (values[i] != null) {
+        n.put(keys[i], values[i]);
+      }
+    }
+  }
+
+  private static List<String> strings(ObjectNode obj, String key, List<String> problems) {
+    JsonNode v = obj.get(key);
+    if (v == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    if (v.isArray()) {
+      for (JsonNode e : v) {
+        if (!e.isTextual() || e.textValue().isBlank()) {
+          problems.add(key + ": must be an array of non-empty strings");
+          return null;
+        }
+        out.add(e.textValue().trim());
+      }
+      return out;
+    }
+    problems.add(key + ": must be an array of strings");
+    return null;
+  }
+
+  private static Long count(ObjectNode obj, String key, List<String> problems) {
+    JsonNode v = obj.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 1) {
+      problems.add(key + ": must be a positive integer");
+      return null;
+    }
+    return v.longValue();
   }
 
   private static String text(ObjectNode obj, String key, List<String> problems) {

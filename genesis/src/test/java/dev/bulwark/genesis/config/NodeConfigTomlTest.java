@@ -42,6 +42,26 @@ class NodeConfigTomlTest {
   }
 
   @Test
+  void rpcKeysRoundTripAndBadValuesAreReported() throws Exception {
+    RpcConfig rpc = new RpcConfig("0.0.0.0", List.of("*"), List.of("node.example"), 2048L, null, null,
+        50L, null, null, 60L, null, null);
+    NodeConfig withRpc = new NodeConfig(CONFIG.genesis(), CONFIG.keyDir(), CONFIG.dataDir(),
+        CONFIG.host(), CONFIG.p2pPort(), CONFIG.rpcPort(), CONFIG.peers(), List.of(), rpc);
+    String toml = NodeConfigToml.write(withRpc);
+    assertThat(toml).contains("rpcHost = '0.0.0.0'").contains("rpcMaxConnections = 50")
+        .doesNotContain("rpcMaxBatchSize");
+    assertThat(NodeConfigToml.read(toml, "node.toml").rpc()).isEqualTo(rpc);
+    assertThat(NodeConfigToml.read(NodeConfigToml.write(CONFIG), "node.toml").rpc()).isEqualTo(RpcConfig.NONE);
+
+    String bad = NodeConfigToml.write(CONFIG) + "rpcMaxBatchSize = 0\nrpcCorsOrigins = '*'\nrpcHost = ''\n";
+    assertThatThrownBy(() -> NodeConfigToml.read(bad, "node.toml"))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("rpcMaxBatchSize: must be a positive integer")
+        .hasMessageContaining("rpcCorsOrigins: must be an array of strings")
+        .hasMessageContaining("rpcHost: must be a non-empty string");
+  }
+
+  @Test
   void loadResolvesPathsAgainstTheFileDirectory(@TempDir Path dir) throws Exception {
     Path v = Files.createDirectories(dir.resolve("validator-1"));
     Files.writeString(v.resolve("node.toml"), NodeConfigToml.write(CONFIG));

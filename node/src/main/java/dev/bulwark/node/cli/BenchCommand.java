@@ -15,14 +15,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCli.Version.class,
     description = "Run benchmarks (figures for notes; nothing is asserted).",
-    subcommands = {BenchCommand.LedgerBenchCommand.class, BenchCommand.ConsensusBenchCommand.class})
+    subcommands = {BenchCommand.LedgerBenchCommand.class, BenchCommand.ConsensusBenchCommand.class,
+        RpcBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing required subcommand (ledger)");
+        spec.commandLine(), "Missing required subcommand (ledger, consensus or rpc)");
   }
 
   /** {@code bulwark bench ledger}: execution throughput, state-root cost ratio, sender recovery. */

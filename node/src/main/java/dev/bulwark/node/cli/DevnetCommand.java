@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
         "Run a local development network: N validators in this process on 127.0.0.1. The first run "
             + "creates keys and a genesis in the data dir (funding the ten Hardhat/Anvil development "
             + "accounts); later runs resume the same chain.",
-        "Validator 0 serves HTTP (GET /health, later JSON-RPC) on --rpc-port; validator i on "
+        "Validator 0 serves JSON-RPC (HTTP POST / and WebSocket /, CORS open to any origin unless "
+            + "--rpc-cors-origins says otherwise) and GET /health on --rpc-port; validator i on "
             + "--rpc-port + i. p2p uses --base-p2p-port + i. Ctrl-C stops cleanly.",
         "Exit codes: 0 stopped by a signal; 1 failed while running; 2 bad options or cannot start."})
 public final class DevnetCommand implements Callable<Integer> {
@@ -65,6 +66,8 @@ public final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--min-block-interval", paramLabel = "MS", defaultValue = "250",
       description = "Least time between a block and its child, in ms (default: ${DEFAULT-VALUE}).")
   long minBlockInterval;
+
+  @CommandLine.Mixin RpcOptions rpcOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -117,12 +120,13 @@ public final class DevnetCommand implements Callable<Integer> {
     int stateNodes = MerkleStateTree.defaultResidentNodes() / validators;
     return new NodeSettings(genesis, Optional.of(config.keyDir()), new DataDirectory(config.dataDir()),
         "127.0.0.1", baseP2pPort + i, rpcPort + i, peers, Set.of(), minBlockInterval, false,
-        Optional.empty(), stateNodes);
+        Optional.empty(), stateNodes, rpcOptions.settings(config.rpc(), List.of("*"), this::usage));
   }
 
   private void printBanner(PrintWriter out, Genesis genesis) {
     out.printf("Bulwark devnet running: %d validators, chain id %d%n", validators, genesis.chainId());
-    out.printf("  HTTP of validator 0: http://127.0.0.1:%d  (GET /health, /metrics)%n", rpcPort);
+    out.printf("  JSON-RPC of validator 0: http://127.0.0.1:%d and ws://127.0.0.1:%d  (also GET /health, /metrics)%n",
+        rpcPort, rpcPort);
     out.printf("Development accounts (mnemonic \"%s\"; their keys are public, never hold value):%n",
         DevAccounts.MNEMONIC);
     for (DevAccount a : DevAccounts.standard()) {

@@ -3,6 +3,7 @@ package dev.bulwark.node.cli;
 import dev.bulwark.genesis.config.NodeConfig;
 import dev.bulwark.genesis.config.NodeConfigException;
 import dev.bulwark.genesis.config.NodeConfigToml;
+import dev.bulwark.genesis.config.RpcConfig;
 import dev.bulwark.genesis.model.Endpoint;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.genesis.model.GenesisValidator;
@@ -13,7 +14,6 @@ import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.runtime.Node;
 import dev.bulwark.node.runtime.NodeSettings;
-import dev.bulwark.node.runtime.RpcSettings;
 import dev.bulwark.node.runtime.NodeStartException;
 import dev.bulwark.node.storage.DataDirectory;
 import dev.bulwark.p2p.TlsConfig;
@@ -40,8 +40,9 @@ import picocli.CommandLine.Option;
             + "that follows and serves the chain without voting.",
         "Settings come from --config (a node.toml written by 'genesis create'); the flags override "
             + "it. Without --config, --genesis and --data-dir are required (and --key-dir for a validator).",
-        "Stops cleanly on SIGINT/SIGTERM (a second signal exits at once). GET /health on the RPC port "
-            + "reports height, hash, round, epoch, peers, syncing and role.",
+        "Stops cleanly on SIGINT/SIGTERM (a second signal exits at once). The RPC port serves JSON-RPC "
+            + "on POST / and WebSocket /, and GET /health (height, hash, round, epoch, peers, syncing, "
+            + "role), /livez, /readyz and /metrics.",
         "Exit codes: 0 stopped by a signal; 1 failed while running; 2 bad options or cannot start."})
 public final class NodeCommand implements Callable<Integer> {
   /** Highest accepted --min-block-interval. */
@@ -61,7 +62,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the ledger and the safety data live (overrides the config's).")
   Path dataDir;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: the config's, else 127.0.0.1).")
+  @Option(names = "--host", paramLabel = "HOST", description = "p2p address to listen on and advertise (default: the config's, else 127.0.0.1); JSON-RPC binds to --rpc-host.")
   String host;
 
   @Option(names = "--p2p-port", paramLabel = "PORT", description = "p2p port (default: the config's, else 30303).")
@@ -96,6 +97,8 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--tls-trust", paramLabel = "FILE", description = "PEM certificate or CA that peers' certificates must chain to when dialling (default: any; peers are authenticated by their node keys).")
   Path tlsTrust;
+
+  @CommandLine.Mixin RpcOptions rpcOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -166,7 +169,8 @@ public final class NodeCommand implements Callable<Integer> {
         stateNodesInMemory != null ? stateNodesInMemory : MerkleStateTree.defaultResidentNodes();
     return new NodeSettings(chain, Optional.ofNullable(keys),
         new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer,
-        tls(), stateNodes, RpcSettings.DEFAULTS.withAllowUnprotectedTxs(rpcAllowUnprotectedTxs));
+        tls(), stateNodes, rpcOptions.settings(file.map(NodeConfig::rpc).orElse(RpcConfig.NONE), List.of(),
+            this::usage).withAllowUnprotectedTxs(rpcAllowUnprotectedTxs));
   }
 
   private Optional<TlsConfig> tls() {

@@ -78,6 +78,8 @@ class NodeCommandTest {
         .contains("--state-nodes-in-memory must not be negative, got -5");
     assertThat(node("--config", config(), "--state-nodes-in-memory", "many").err())
         .contains("--state-nodes-in-memory");
+    assertThat(node("--config", config(), "--rpc-max-batch-size", "0").err())
+        .contains("--rpc-max-batch-size must be between 1 and 2147483647, got 0");
     assertThat(node("--config", config(), "--tls-key", config()).err())
         .contains("--tls-key and --tls-cert go together");
     assertThat(node("--config", config(), "--tls-key", config(), "--tls-cert", "/nonexistent.pem").err())

@@ -75,6 +75,16 @@ public final class RpcDispatcher {
    * (empty over HTTP); null when nothing is to be sent back (notifications only).
    */
   public byte[] handle(byte[] message, Optional<RpcConnection> connection) {
+    try {
+      return answer(message, connection);
+    } catch (RuntimeException e) {
+      // A fault of the dispatcher itself (methods' faults are caught per call): still answer.
+      LOG.error("JSON-RPC dispatch failed", e);
+      return write(error(NullNode.instance, RpcException.INTERNAL_ERROR, "internal error", null));
+    }
+  }
+
+  private byte[] answer(byte[] message, Optional<RpcConnection> connection) {
     JsonNode root;
     try {
       root = parse(message);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.bulwark.rpc.jsonrpc.RpcException;
 import dev.bulwark.rpc.jsonrpc.RpcLimits;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
@@ -145,7 +146,7 @@ final class RpcTransport {
   }
 
   private void upgrade(HttpServerRequest request) {
-    Context context = io.vertx.core.Vertx.currentContext();
+    Context context = Vertx.currentContext();
     HttpConnection http = request.connection();
     request.toWebSocket().onSuccess(socket -> {
       WsConnection connection = new WsConnection(socket, context, dispatcher, pool,
@@ -178,7 +179,7 @@ final class RpcTransport {
         return;
       }
       byte[] bytes = body.bytes();
-      Context context = io.vertx.core.Vertx.currentContext();
+      Context context = Vertx.currentContext();
       try {
         pool.execute(() -> {
           byte[] out = dispatcher.handle(bytes, Optional.empty());

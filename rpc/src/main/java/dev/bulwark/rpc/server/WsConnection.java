@@ -42,7 +42,7 @@ final class WsConnection implements RpcConnection {
   private final List<String> held = new ArrayList<>();
   private boolean open = true;
   private boolean answering;
-  private boolean paused;
+  private volatile boolean paused;
   private final int maxMessageBytes;
   // The message being assembled from its frames (event-loop state); null past the limit.
   private Buffer assembling;
@@ -121,7 +121,7 @@ final class WsConnection implements RpcConnection {
         held.clear();
         answering = false;
       }
-      if (serial.pending() <= MAX_QUEUED / 2) {
+      if (paused && serial.pending() <= MAX_QUEUED / 2) {
         context.runOnContext(v -> {
           if (paused) {
             paused = false;

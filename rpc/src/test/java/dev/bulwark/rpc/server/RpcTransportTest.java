@@ -319,6 +319,21 @@ class RpcTransportTest {
   }
 
   @Test
+  void aWebSocketFloodingPastItsQueueIsPausedAndStillAnsweredInFull() throws Exception {
+    try (WsClient ws = new WsClient(server.port, null)) {
+      ws.send(call(0, "wait", "[]"));
+      int n = 3 * WsConnection.MAX_QUEUED;
+      for (int i = 1; i < n; i++) {
+        ws.send(call(i, "add", "[\"0x" + Integer.toHexString(i) + "\",\"0x0\"]"));
+      }
+      server.release.countDown();
+      for (int i = 0; i < n; i++) {
+        assertThat(JSON.readTree(ws.next()).get("id").asInt()).isEqualTo(i);
+      }
+    }
+  }
+
+  @Test
   void aSlowCallOnOneConnectionDoesNotHoldUpAnother() throws Exception {
     try (WsClient slow = new WsClient(server.port, null)) {
       slow.send(call(1, "wait", "[]"));

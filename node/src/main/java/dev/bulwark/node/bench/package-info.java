@@ -1,0 +1,2 @@
+/** Benchmarks that drive a running node from outside, as a client would. */
+package dev.bulwark.node.bench;
