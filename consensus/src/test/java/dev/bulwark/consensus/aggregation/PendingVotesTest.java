@@ -14,6 +14,7 @@ import dev.bulwark.ledger.crypto.bls.BlsSecretKey;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.testkit.TestValidators;
+import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
 import dev.bulwark.ledger.types.Hash;
 import java.math.BigInteger;
 import java.util.List;
@@ -45,12 +46,18 @@ class PendingVotesTest {
             Hash.of(id),
             data.parentId(),
             data.parentRound());
-    return new VoteMessage(
-        madeUp, chain.validators().get(i).address(), chain.validators().get((i + 1) % 4).sign(madeUp));
+    BlsSignature wrongKey = chain.validators().get((i + 1) % 4).sign(madeUp);
+    return new VoteMessage(madeUp, chain.validators().get(i).address(), wrongKey);
+  }
+
+  private VoteMessage signedBy(int i, VoteData d) {
+    TestValidator v = chain.validators().get(i);
+    return new VoteMessage(d, v.address(), v.sign(d));
   }
 
   /** Counts single-signature verifications (the cost paid only under attack). */
   private static final class CountingScheme implements SignatureScheme {
+    private static final SignatureScheme BLS = SignatureScheme.BLS;
     int singles;
 
     @Override
@@ -79,8 +86,6 @@ class PendingVotesTest {
         List<BlsPublicKey> keys, List<byte[]> messages, BlsSignature agg) {
       return BLS.aggregateVerify(keys, messages, agg);
     }
-
-    private static final SignatureScheme BLS = SignatureScheme.BLS;
   }
 
   @Test
@@ -119,8 +124,7 @@ class PendingVotesTest {
         new VoteData(
             data.chainId(), data.epoch(), data.round(), Hash.of(new byte[Hash.SIZE]),
             data.parentId(), data.parentRound());
-    VoteMessage doubleVote =
-        new VoteMessage(other, chain.validators().get(2).address(), chain.validators().get(2).sign(other));
+    VoteMessage doubleVote = signedBy(2, other);
     votes.add(doubleVote, 2, peer(2));
     votes.add(vote(2), 2, peer(2));
     byte[] third = new byte[Hash.SIZE];
@@ -131,11 +135,7 @@ class PendingVotesTest {
             data.parentRound());
 
     VoteOutcome over =
-        votes.add(
-            new VoteMessage(
-                thirdData, chain.validators().get(2).address(), chain.validators().get(2).sign(thirdData)),
-            2,
-            peer(2));
+        votes.add(signedBy(2, thirdData), 2, peer(2));
 
     assertThat(over.badSenders()).as("validly signed: nothing to penalise").isEmpty();
     votes.add(vote(0), 0, peer(0));

@@ -74,8 +74,8 @@ class ForgedVotesTest {
         new VoteData(
             real.chainId(), real.epoch(), real.round(), Hash.of(id), real.parentId(),
             real.parentRound());
-    return new VoteMessage(
-        madeUp, chain.validators().get(author).address(), chain.validators().get(leader).sign(madeUp));
+    TestValidator v = chain.validators().get(author);
+    return new VoteMessage(madeUp, v.address(), chain.validators().get(leader).sign(madeUp));
   }
 
   @Test
@@ -96,8 +96,9 @@ class ForgedVotesTest {
     out.addAll(n.handle(new Event.MessageReceived(T0 + 21, FORGER, forged(data, victim, 2))));
 
     for (int i : voters) {
-      VoteMessage v = new VoteMessage(data, chain.validators().get(i).address(), chain.validators().get(i).sign(data));
-      out.addAll(n.handle(new Event.MessageReceived(T0 + 30, new PeerId("v" + i), v)));
+      TestValidator v = chain.validators().get(i);
+      VoteMessage real = new VoteMessage(data, v.address(), v.sign(data));
+      out.addAll(n.handle(new Event.MessageReceived(T0 + 30, new PeerId("v" + i), real)));
     }
 
     assertThat(n.highestQc().map(QuorumCertificate::blockId)).contains(p.block().hash());
