@@ -25,6 +25,13 @@ import java.util.TreeMap;
  * power they are aggregated and the aggregate is verified once (one pairing check instead of one
  * per vote — what makes large validator sets affordable). Only when that fails is each vote
  * verified on its own; the bad ones are dropped and their senders reported.
+ *
+ * <p>Each validator may have at most {@link #MAX_VOTES_PER_AUTHOR_AND_ROUND} votes pending per
+ * round, and unchecked votes must not be able to use up that allowance in an honest validator's
+ * name: when a vote would exceed it, the newcomer is verified on its own, and if it is good, so are
+ * the author's pending unverified votes; forgeries are dropped (their senders reported) and a good
+ * newcomer takes a freed place. The individual checks are paid only when someone sends more than
+ * one vote per author and round, which an honest validator never does.
  */
 public final class PendingVotes {
   /** Most votes one validator may have pending for one round (one vote, one equivocation). */
@@ -34,11 +41,19 @@ public final class PendingVotes {
   private final SignatureScheme scheme;
   private final TreeMap<Long, Round> rounds = new TreeMap<>();
 
-  private record Entry(VoteMessage vote, PeerId from) {}
+  private record Entry(VoteMessage vote, PeerId from, boolean verified) {}
 
   private static final class Round {
     final Map<VoteData, Tally> tallies = new HashMap<>();
-    final Map<Integer, Integer> votesByAuthor = new HashMap<>();
+    /** The blocks each author has a pending vote for, in arrival order. */
+    final Map<Integer, List<VoteData>> votedByAuthor = new HashMap<>();
+
+    void forget(VoteData data, int index) {
+      List<VoteData> voted = votedByAuthor.get(index);
+      if (voted != null && voted.remove(data) && voted.isEmpty()) {
+        votedByAuthor.remove(index);
+      }
+    }
   }
 
   private static final class Tally {
@@ -63,24 +78,56 @@ public final class PendingVotes {
     if (existing != null) {
       return existing.vote().equals(vote)
           ? VoteOutcome.NONE
-          : resolve(tally, index, existing, new Entry(vote, from));
+          : resolve(round, tally, index, existing, new Entry(vote, from, false));
     }
-    if (round.votesByAuthor.getOrDefault(index, 0) >= MAX_VOTES_PER_AUTHOR_AND_ROUND) {
-      return VoteOutcome.NONE;
+    List<PeerId> bad = new ArrayList<>();
+    Entry fresh = new Entry(vote, from, false);
+    if (voted(round, index).size() >= MAX_VOTES_PER_AUTHOR_AND_ROUND) {
+      if (!verifies(vote, index)) {
+        return new VoteOutcome(Optional.empty(), List.of(from));
+      }
+      fresh = new Entry(vote, from, true);
+      dropForgeries(round, index, bad);
+      if (voted(round, index).size() >= MAX_VOTES_PER_AUTHOR_AND_ROUND) {
+        return new VoteOutcome(Optional.empty(), bad); // a real equivocation: the bound holds
+      }
     }
-    round.votesByAuthor.merge(index, 1, Integer::sum);
+    round.votedByAuthor.computeIfAbsent(index, i -> new ArrayList<>()).add(vote.vote());
     if (tally == null) {
       tally = new Tally();
       round.tallies.put(vote.vote(), tally);
     }
-    tally.byIndex.put(index, new Entry(vote, from));
-    return tryCertify(vote.vote(), tally, new ArrayList<>());
+    tally.byIndex.put(index, fresh);
+    return tryCertify(round, vote.vote(), tally, bad);
+  }
+
+  private static List<VoteData> voted(Round round, int index) {
+    return round.votedByAuthor.getOrDefault(index, List.of());
+  }
+
+  /** Verifies the author's pending unverified votes, dropping the forgeries. */
+  private void dropForgeries(Round round, int index, List<PeerId> bad) {
+    for (VoteData data : List.copyOf(voted(round, index))) {
+      Tally tally = round.tallies.get(data);
+      Entry e = tally.byIndex.get(index);
+      if (e.verified()) {
+        continue;
+      }
+      if (verifies(e.vote(), index)) {
+        tally.byIndex.put(index, new Entry(e.vote(), e.from(), true));
+      } else {
+        tally.byIndex.remove(index);
+        round.forget(data, index);
+        bad.add(e.from());
+      }
+    }
   }
 
   /** Same block, same author, different signatures: at most one verifies; keep that one. */
-  private VoteOutcome resolve(Tally tally, int index, Entry existing, Entry fresh) {
+  private VoteOutcome resolve(Round round, Tally tally, int index, Entry existing, Entry fresh) {
     List<PeerId> bad = new ArrayList<>();
-    boolean existingOk = verifies(existing.vote(), index);
+    VoteData data = fresh.vote().vote();
+    boolean existingOk = existing.verified() || verifies(existing.vote(), index);
     boolean freshOk = !existingOk && verifies(fresh.vote(), index);
     if (!existingOk) {
       bad.add(existing.from());
@@ -90,12 +137,16 @@ public final class PendingVotes {
       bad.add(fresh.from());
     }
     if (freshOk) {
-      tally.byIndex.put(index, fresh);
+      tally.byIndex.put(index, new Entry(fresh.vote(), fresh.from(), true));
+    } else if (existingOk) {
+      tally.byIndex.put(index, new Entry(existing.vote(), existing.from(), true));
+    } else {
+      round.forget(data, index);
     }
-    return tryCertify(fresh.vote().vote(), tally, bad);
+    return tryCertify(round, data, tally, bad);
   }
 
-  private VoteOutcome tryCertify(VoteData data, Tally tally, List<PeerId> bad) {
+  private VoteOutcome tryCertify(Round round, VoteData data, Tally tally, List<PeerId> bad) {
     if (tally.certified || !hasQuorum(tally)) {
       return new VoteOutcome(Optional.empty(), bad);
     }
@@ -104,8 +155,14 @@ public final class PendingVotes {
       // the optimistic check failed: find the bad votes one by one
       for (Integer i : new ArrayList<>(tally.byIndex.keySet())) {
         Entry e = tally.byIndex.get(i);
-        if (!verifies(e.vote(), i)) {
+        if (e.verified()) {
+          continue;
+        }
+        if (verifies(e.vote(), i)) {
+          tally.byIndex.put(i, new Entry(e.vote(), e.from(), true));
+        } else {
           tally.byIndex.remove(i);
+          round.forget(data, i);
           bad.add(e.from());
         }
       }

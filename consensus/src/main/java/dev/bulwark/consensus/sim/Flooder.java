@@ -12,7 +12,9 @@ import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.ProposalData;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.TimeoutData;
+import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.chain.VoteData;
+import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Hash;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,9 @@ import java.util.Optional;
  * equivocates. At the start of each epoch, and a little with each of its votes, it floods them with
  * votes, proposals and timeouts in its own name for rounds far ahead — validly signed by itself,
  * and badly signed through its colluding peer (an {@link BehaviourKind#ACCOMPLICE}), which also
- * forges votes for the next few rounds. It then double-votes ({@link DoubleVoter}) and, as
+ * forges votes for the next few rounds — in its name, and in every other validator's name for
+ * made-up blocks, so that they arrive before those validators' real votes (these must not crowd the
+ * real votes out of the tallies). It then double-votes ({@link DoubleVoter}) and, as
  * leader, sends different proposals to different validators ({@link Equivocator}). Every
  * equivocation must still be reported.
  */
@@ -30,6 +34,7 @@ final class Flooder implements Behaviour {
   private static final long FAR = 1L << 40; // rounds no run ever reaches
   private static final int BURST = EquivocationDetector.MAX_ROUNDS_PER_SLOT + 8;
   private static final int TRICKLE = 2;
+  private static final int FORGED_PER_VALIDATOR = 2;
 
   private final Equivocator leader = new Equivocator(false);
   private final DoubleVoter voter = new DoubleVoter();
@@ -79,8 +84,33 @@ final class Flooder implements Behaviour {
         wire.sendViaAccomplice(t, forgedVote);
         wire.sendViaAccomplice(t, forgedSoon);
       }
+      forgeInOthersNames(wire, soon);
       if (lastQc != null && lastQc.epoch() == epoch) {
         floodTimeoutAndProposal(wire, epoch, round, targets);
+      }
+    }
+  }
+
+  /**
+   * Sends every node {@link #FORGED_PER_VALIDATOR} badly signed votes per other validator for
+   * made-up blocks of {@code soon}'s round: as many as a validator may have pending per round.
+   */
+  private static void forgeInOthersNames(Wire wire, VoteData soon) {
+    ValidatorSet set = wire.validators();
+    for (int v = 0; v < set.size(); v++) {
+      Address author = set.get(v).address();
+      if (author.equals(wire.address())) {
+        continue;
+      }
+      for (int k = 0; k < FORGED_PER_VALIDATOR; k++) {
+        VoteData madeUp =
+            new VoteData(wire.chainId(), soon.epoch(), soon.round(), random(wire), random(wire), 0);
+        VoteMessage forged = new VoteMessage(madeUp, author, wire.badSignature());
+        for (int node = 0; node < wire.nodeCount(); node++) {
+          if (node != wire.self()) {
+            wire.sendViaAccomplice(node, forged);
+          }
+        }
       }
     }
   }

@@ -9,8 +9,13 @@ import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.chain.VoteData;
+import dev.bulwark.ledger.crypto.bls.BlsPublicKey;
+import dev.bulwark.ledger.crypto.bls.BlsSecretKey;
+import dev.bulwark.ledger.crypto.bls.BlsSignature;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.testkit.TestValidators;
+import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
+import dev.bulwark.ledger.types.Hash;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,114 @@ class PendingVotesTest {
 
   private static PeerId peer(int i) {
     return new PeerId("p" + i);
+  }
+
+  /** A vote for a block nobody proposed, in validator {@code i}'s name, signed by another key. */
+  private VoteMessage forgedForMadeUpBlock(int i, int seed) {
+    byte[] id = new byte[Hash.SIZE];
+    id[0] = (byte) seed;
+    VoteData madeUp =
+        new VoteData(
+            data.chainId(),
+            data.epoch(),
+            data.round(),
+            Hash.of(id),
+            data.parentId(),
+            data.parentRound());
+    BlsSignature wrongKey = chain.validators().get((i + 1) % 4).sign(madeUp);
+    return new VoteMessage(madeUp, chain.validators().get(i).address(), wrongKey);
+  }
+
+  private VoteMessage signedBy(int i, VoteData d) {
+    TestValidator v = chain.validators().get(i);
+    return new VoteMessage(d, v.address(), v.sign(d));
+  }
+
+  /** Counts single-signature verifications (the cost paid only under attack). */
+  private static final class CountingScheme implements SignatureScheme {
+    private static final SignatureScheme BLS = SignatureScheme.BLS;
+    int singles;
+
+    @Override
+    public BlsSignature sign(BlsSecretKey sk, byte[] message) {
+      return BLS.sign(sk, message);
+    }
+
+    @Override
+    public boolean verify(BlsPublicKey pk, byte[] message, BlsSignature sig) {
+      singles++;
+      return BLS.verify(pk, message, sig);
+    }
+
+    @Override
+    public BlsSignature aggregate(List<BlsSignature> signatures) {
+      return BLS.aggregate(signatures);
+    }
+
+    @Override
+    public boolean fastAggregateVerify(List<BlsPublicKey> keys, byte[] message, BlsSignature agg) {
+      return BLS.fastAggregateVerify(keys, message, agg);
+    }
+
+    @Override
+    public boolean aggregateVerify(
+        List<BlsPublicKey> keys, List<byte[]> messages, BlsSignature agg) {
+      return BLS.aggregateVerify(keys, messages, agg);
+    }
+  }
+
+  @Test
+  void forgedVotesArrivingFirstDoNotCrowdOutTheRealVote() throws Exception {
+    PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
+    assertThat(votes.add(forgedForMadeUpBlock(2, 1), 2, peer(9)).badSenders()).isEmpty();
+    assertThat(votes.add(forgedForMadeUpBlock(2, 2), 2, peer(9)).badSenders()).isEmpty();
+    votes.add(vote(0), 0, peer(0));
+    votes.add(vote(1), 1, peer(1));
+
+    VoteOutcome real = votes.add(vote(2), 2, peer(2));
+
+    real.qc().orElseThrow().verify(chain.set(), SignatureScheme.BLS);
+    assertThat(real.qc().orElseThrow().signers().indexes()).containsExactly(0, 1, 2);
+    assertThat(real.badSenders()).containsExactly(peer(9), peer(9));
+  }
+
+  @Test
+  void aForgeryPastTheLimitIsRejectedAloneAndItsSenderReported() {
+    CountingScheme scheme = new CountingScheme();
+    PendingVotes votes = new PendingVotes(chain.set(), scheme);
+    votes.add(forgedForMadeUpBlock(2, 1), 2, peer(9));
+    votes.add(vote(2), 2, peer(2));
+    assertThat(scheme.singles).as("the honest path verifies nothing on its own").isZero();
+
+    VoteOutcome third = votes.add(forgedForMadeUpBlock(2, 3), 2, peer(8));
+
+    assertThat(third.badSenders()).containsExactly(peer(8));
+    assertThat(scheme.singles).as("only the newcomer is checked when it is bad").isEqualTo(1);
+  }
+
+  @Test
+  void twoValidVotesKeepTheirPlaceAndTheBoundHolds() throws Exception {
+    PendingVotes votes = new PendingVotes(chain.set(), SignatureScheme.BLS);
+    VoteData other =
+        new VoteData(
+            data.chainId(), data.epoch(), data.round(), Hash.of(new byte[Hash.SIZE]),
+            data.parentId(), data.parentRound());
+    VoteMessage doubleVote = signedBy(2, other);
+    votes.add(doubleVote, 2, peer(2));
+    votes.add(vote(2), 2, peer(2));
+    byte[] third = new byte[Hash.SIZE];
+    third[1] = 7;
+    VoteData thirdData =
+        new VoteData(
+            data.chainId(), data.epoch(), data.round(), Hash.of(third), data.parentId(),
+            data.parentRound());
+
+    VoteOutcome over =
+        votes.add(signedBy(2, thirdData), 2, peer(2));
+
+    assertThat(over.badSenders()).as("validly signed: nothing to penalise").isEmpty();
+    votes.add(vote(0), 0, peer(0));
+    assertThat(votes.add(vote(1), 1, peer(1)).qc()).as("the real vote kept its place").isPresent();
   }
 
   @Test
