@@ -11,17 +11,10 @@ import dev.bulwark.consensus.message.CommittedBlocksResponse;
 import dev.bulwark.consensus.message.CommittedSegment;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.SyncInfo;
-import dev.bulwark.consensus.port.InMemoryCommittedChain;
-import dev.bulwark.consensus.port.Payload;
-import dev.bulwark.consensus.safety.InMemorySafetyStorage;
-import dev.bulwark.consensus.safety.SafetyRules;
-import dev.bulwark.consensus.safety.ValidatorSigner;
 import dev.bulwark.consensus.testing.ChainFixture;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.CommitProof;
 import dev.bulwark.ledger.chain.QuorumCertificate;
-import dev.bulwark.ledger.crypto.bls.SignatureScheme;
-import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,21 +44,7 @@ class CatchUpTrustTest {
   private final CommitProof proofOfE = new CommitProof(chain.qc(s2));
 
   private RoundManager laggingNode() {
-    TestValidator v = chain.validators().get(0);
-    SafetyRules rules =
-        new SafetyRules(
-            ChainFixture.CHAIN_ID,
-            new ValidatorSigner(v.address(), v.bls().secretKey(), SignatureScheme.BLS),
-            new InMemorySafetyStorage());
-    RoundManager n =
-        new RoundManager(
-            config,
-            rules,
-            (ep, r, p) -> Payload.EMPTY,
-            ep -> ep == chain.epoch() ? Optional.of(chain.set()) : Optional.empty(),
-            new InMemoryCommittedChain(chain.root()));
-    n.handle(new Event.Start(T0));
-    return n;
+    return chain.startedNode(0, config, T0);
   }
 
   /** A message of epoch 2 from {@code peer}: the node learns it is behind and asks for blocks. */

@@ -9,11 +9,6 @@ import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.ProposalMessage;
 import dev.bulwark.consensus.message.TimeoutMessage;
 import dev.bulwark.consensus.message.VoteMessage;
-import dev.bulwark.consensus.port.InMemoryCommittedChain;
-import dev.bulwark.consensus.port.Payload;
-import dev.bulwark.consensus.safety.InMemorySafetyStorage;
-import dev.bulwark.consensus.safety.SafetyRules;
-import dev.bulwark.consensus.safety.ValidatorSigner;
 import dev.bulwark.consensus.testing.ChainFixture;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.EvidenceKind;
@@ -21,7 +16,6 @@ import dev.bulwark.ledger.chain.ProposalData;
 import dev.bulwark.ledger.chain.TimeoutData;
 import dev.bulwark.ledger.chain.VoteData;
 import dev.bulwark.ledger.crypto.bls.BlsSignature;
-import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
 import dev.bulwark.ledger.types.Hash;
 import java.util.ArrayList;
@@ -55,21 +49,7 @@ class EvidenceUnderFloodTest {
   }
 
   private RoundManager node() {
-    TestValidator v = chain.validators().get(observer);
-    SafetyRules rules =
-        new SafetyRules(
-            ChainFixture.CHAIN_ID,
-            new ValidatorSigner(v.address(), v.bls().secretKey(), SignatureScheme.BLS),
-            new InMemorySafetyStorage());
-    RoundManager n =
-        new RoundManager(
-            config,
-            rules,
-            (e, r, p) -> Payload.EMPTY,
-            e -> e == chain.epoch() ? Optional.of(chain.set()) : Optional.empty(),
-            new InMemoryCommittedChain(chain.root()));
-    n.handle(new Event.Start(T0));
-    return n;
+    return chain.startedNode(observer, config, T0);
   }
 
   private static List<Action> receive(RoundManager n, PeerId from, ConsensusMessage message) {

@@ -6,17 +6,11 @@ import dev.bulwark.consensus.liveness.ProposerElection;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.message.ProposalMessage;
 import dev.bulwark.consensus.message.VoteMessage;
-import dev.bulwark.consensus.port.InMemoryCommittedChain;
-import dev.bulwark.consensus.port.Payload;
-import dev.bulwark.consensus.safety.InMemorySafetyStorage;
-import dev.bulwark.consensus.safety.SafetyRules;
-import dev.bulwark.consensus.safety.ValidatorSigner;
 import dev.bulwark.consensus.testing.ChainFixture;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.ProposalData;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.VoteData;
-import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
 import dev.bulwark.ledger.types.Hash;
 import java.util.ArrayList;
@@ -42,21 +36,7 @@ class ForgedVotesTest {
   }
 
   private RoundManager node() {
-    TestValidator v = chain.validators().get(leader);
-    SafetyRules rules =
-        new SafetyRules(
-            ChainFixture.CHAIN_ID,
-            new ValidatorSigner(v.address(), v.bls().secretKey(), SignatureScheme.BLS),
-            new InMemorySafetyStorage());
-    RoundManager n =
-        new RoundManager(
-            config,
-            rules,
-            (e, r, p) -> Payload.EMPTY,
-            e -> e == chain.epoch() ? Optional.of(chain.set()) : Optional.empty(),
-            new InMemoryCommittedChain(chain.root()));
-    n.handle(new Event.Start(T0));
-    return n;
+    return chain.startedNode(leader, config, T0);
   }
 
   private ProposalMessage roundOne() {

@@ -1,14 +1,25 @@
 package dev.bulwark.consensus.testing;
 
+import dev.bulwark.consensus.port.InMemoryCommittedChain;
+import dev.bulwark.consensus.port.Payload;
+import dev.bulwark.consensus.round.ConsensusConfig;
+import dev.bulwark.consensus.round.Event;
+import dev.bulwark.consensus.round.RoundManager;
+import dev.bulwark.consensus.safety.InMemorySafetyStorage;
+import dev.bulwark.consensus.safety.SafetyRules;
+import dev.bulwark.consensus.safety.ValidatorSigner;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
 import dev.bulwark.ledger.chain.QuorumCertificate;
 import dev.bulwark.ledger.chain.TimeoutCertificate;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.chain.VoteData;
+import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.testkit.TestValidators.TestValidator;
 import dev.bulwark.ledger.testkit.TestValidators;
 import dev.bulwark.ledger.types.Hash;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -123,5 +134,21 @@ public final class ChainFixture {
     static List<Long> between(long low, long high) {
       return java.util.stream.LongStream.range(low + 1, high).boxed().toList();
     }
+  }
+
+  /**
+   * A started core for validator {@code index} over this chain's root and set, with empty payloads
+   * and in-memory safety data.
+   */
+  public RoundManager startedNode(int index, ConsensusConfig config, long now) {
+    TestValidator v = validators().get(index);
+    SafetyRules rules = new SafetyRules(CHAIN_ID,
+        new ValidatorSigner(v.address(), v.bls().secretKey(), SignatureScheme.BLS),
+        new InMemorySafetyStorage());
+    RoundManager n = new RoundManager(config, rules, (e, r, p) -> Payload.EMPTY,
+        e -> e == epoch() ? Optional.of(set()) : Optional.empty(),
+        new InMemoryCommittedChain(root()));
+    n.handle(new Event.Start(now));
+    return n;
   }
 }
