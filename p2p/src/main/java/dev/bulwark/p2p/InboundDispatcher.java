@@ -57,12 +57,18 @@ final class InboundDispatcher {
       return;
     }
     MessageType type = registration.type();
-    if (type.gossip() && !seen.markSeen(SeenCache.idOf(frame.type(), frame.payload()))) {
-      metrics.dropped("duplicate");
-      if (!session.limiter().admitDuplicate()) {
-        discipline.penalise(session.peer(), Offence.DUPLICATE_FLOOD, "already-seen " + type.name());
+    if (type.gossip()) {
+      Bytes id = SeenCache.idOf(frame.type(), frame.payload());
+      boolean repeated = !session.receivedGossip().markSeen(id);
+      if (!seen.markSeen(id)) {
+        metrics.dropped("duplicate");
+        // Honest relaying hands us a payload once from every peer that has it, often at the same
+        // time: only the same session sending it again is a flood (past the tolerated rate).
+        if (repeated && !session.limiter().admitDuplicate()) {
+          discipline.penalise(session.peer(), Offence.DUPLICATE_FLOOD, "repeated " + type.name());
+        }
+        return;
       }
-      return;
     }
     try {
       registration.handler().onMessage(new InboundMessage(session.peer(), session.id(), type, frame.payload()));
