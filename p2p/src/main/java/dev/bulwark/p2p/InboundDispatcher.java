@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a frame of an established session: rate limits, control frames, unknown types, gossip
- * de-duplication, then the registered handler. Runs on the session's event loop.
+ * Routes a frame of an established session: rate limits (per priority lane), control frames,
+ * unknown types, gossip de-duplication, then the registered handler. Runs on the session's event loop.
  */
 final class InboundDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);
@@ -42,16 +42,22 @@ final class InboundDispatcher {
 
   void onFrame(Session session, Frame frame) {
     metrics.frameIn(frame.wireSize());
-    if (!session.limiter().admitFrame(frame.wireSize())) {
+    boolean control = ControlType.isControl(frame.type());
+    Registration registration = control ? null : registrations.get(frame.type());
+    // Each lane has its own budget, so a transaction flood cannot use up consensus's; frames of
+    // unknown types go to the gossip lane for the same reason.
+    Priority lane = control ? Priority.HIGH
+        : registration == null ? Priority.LOW : registration.type().priority();
+    if (!session.limiter().admitFrame(lane, frame.wireSize())) {
       metrics.dropped("rate_limit");
-      discipline.penalise(session.peer(), Offence.RATE_LIMITED, "frame over the rate limit dropped");
+      discipline.penalise(session.peer(), Offence.RATE_LIMITED,
+          lane.name() + "-priority frame over the rate limit dropped");
       return;
     }
-    if (ControlType.isControl(frame.type())) {
+    if (control) {
       onControl(session, frame);
       return;
     }
-    Registration registration = registrations.get(frame.type());
     if (registration == null) {
       discipline.penalise(session.peer(), Offence.UNKNOWN_TYPE, "message type " + frame.type());
       return;

@@ -150,6 +150,47 @@ class PeerScoringTest {
   }
 
   @Test
+  void aGossipFloodIsRateLimitedOnItsOwnLaneWhileConsensusFramesStillPass() {
+    // Frozen clock: each bucket holds exactly its burst (gossip 20 frames, consensus 50).
+    TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
+        .rateLimits(new RateLimits(new RateLimits.Budget(50, 1_000_000),
+            new RateLimits.Budget(20, 1_000_000), 100)).build());
+    NodeKey key = net.newKey();
+    try (RawPeer raw = authenticated(node, key)) {
+      for (int i = 0; i < 60; i++) {
+        raw.send(new Frame(TX.code(), text("batch " + i)));
+      }
+      for (int i = 0; i < 30; i++) {
+        raw.send(new Frame(VOTE.code(), text("vote " + i)));
+      }
+      Await.until("20 batches and all 30 votes delivered", () -> node.inbox.size() == 50);
+      assertThat(node.texts()).filteredOn(t -> t.startsWith("vote")).hasSize(30);
+      assertThat(node.net.metrics().count("bulwark.p2p.dropped", "reason", "rate_limit")).isEqualTo(40);
+      assertThat(node.net.scores().score(key.publicKey())).isEqualTo(-40 * Offence.RATE_LIMITED.penalty());
+    }
+  }
+
+  @Test
+  void aPeerFloodingTransactionFramesPastItsBudgetIsBanned() {
+    TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
+        .rateLimits(new RateLimits(new RateLimits.Budget(50, 1_000_000),
+            new RateLimits.Budget(20, 1_000_000), 100)).build());
+    NodeKey key = net.newKey();
+    try (RawPeer raw = authenticated(node, key)) {
+      for (int i = 0; i < 150; i++) {
+        raw.send(new Frame(TX.code(), text("batch " + i)));
+      }
+      Await.until("banned and closed", raw::isClosed);
+      assertThat(raw.rejectReason().orElseThrow()).startsWith("BANNED");
+    }
+    // 20 fit the burst; the next 100 drops cost 1 point each and reach the threshold of 100.
+    assertThat(node.inbox).hasSize(20);
+    assertThat(node.net.metrics().count("bulwark.p2p.penalties", "offence", "RATE_LIMITED"))
+        .isGreaterThanOrEqualTo(100);
+    assertThat(node.net.bans().bannedUntil(key.publicKey())).isPresent();
+  }
+
+  @Test
   void gossipAlreadyRelayedByAnotherPeerCostsNothing() {
     // Frozen clock: the duplicate bucket holds exactly its burst of 100.
     TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
