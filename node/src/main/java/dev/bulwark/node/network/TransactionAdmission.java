@@ -20,15 +20,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Admits gossiped transaction batches to the mempool, one {@link Mempool#addAll} per batch, off the
  * ledger worker (so execution and commits never queue behind sender recovery) and with a bounded
- * backlog: past {@link #MAX_QUEUED_BATCHES} waiting batches, further ones are dropped (their
- * transactions stay in the sender's pool and reach blocks through it). Only what an honest peer
+ * backlog: past {@link #MAX_QUEUED_BATCHES} waiting batches or {@link #MAX_QUEUED_BYTES} of their
+ * transactions, further ones are dropped (their transactions stay in the pools of the nodes that
+ * relayed them and reach blocks through those). Only what an honest peer
  * cannot send is penalised: undecodable transactions, and invalid signatures or a foreign chain id
  * (honest peers relay only what their own stateless rules, the same as ours, admitted).
  */
 public final class TransactionAdmission {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionAdmission.class);
   /** Most gossiped batches waiting for admission (256 transactions each at most). */
-  public static final int MAX_QUEUED_BATCHES = 64;
+  public static final int MAX_QUEUED_BATCHES = 1_024;
+  /** Most raw transaction bytes waiting for admission. */
+  public static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
 
   /** Where a penalty goes. */
   @FunctionalInterface
@@ -48,6 +51,7 @@ public final class TransactionAdmission {
   private final Worker worker;
   private final Penalties penalties;
   private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
 
   /** Admits to {@code mempool} on {@code worker}, reporting bad peers to {@code penalties}. */
@@ -59,11 +63,14 @@ public final class TransactionAdmission {
 
   /** Queues {@code raws} from the peer {@code from} for admission; false when dropped as backlog. */
   public boolean offer(List<Bytes> raws, Bytes from) {
-    if (queued.incrementAndGet() > MAX_QUEUED_BATCHES) {
-      queued.decrementAndGet();
+    long bytes = raws.stream().mapToLong(Bytes::size).sum();
+    int batches = queued.incrementAndGet();
+    long total = queuedBytes.addAndGet(bytes);
+    if (batches > MAX_QUEUED_BATCHES || total > MAX_QUEUED_BYTES) {
+      release(bytes);
       if (dropped.incrementAndGet() % 1_000 == 1) {
-        LOG.warn("transaction admission is {} batches behind: dropping gossiped batches ({} so far)",
-            MAX_QUEUED_BATCHES, dropped.get());
+        LOG.warn("transaction admission is {} batches ({} bytes) behind: dropping gossiped batches"
+            + " ({} so far)", batches - 1, total - bytes, dropped.get());
       }
       return false;
     }
@@ -71,10 +78,15 @@ public final class TransactionAdmission {
       try {
         admit(raws, from);
       } finally {
-        queued.decrementAndGet();
+        release(bytes);
       }
     });
     return true;
+  }
+
+  private void release(long bytes) {
+    queued.decrementAndGet();
+    queuedBytes.addAndGet(-bytes);
   }
 
   /** Gossiped batches dropped because admission was behind. */

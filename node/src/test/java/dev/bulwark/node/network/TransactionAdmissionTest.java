@@ -66,13 +66,26 @@ class TransactionAdmissionTest {
   @Test
   void pastTheBacklogBoundFurtherBatchesAreDroppedUntilTheWorkerCatchesUp() {
     for (int i = 0; i < TransactionAdmission.MAX_QUEUED_BATCHES; i++) {
-      assertThat(admission.offer(List.of(raw(CHAIN, i)), PEER)).isTrue();
+      assertThat(admission.offer(List.of(raw(CHAIN, i % 64)), PEER)).isTrue();
     }
-    assertThat(admission.offer(List.of(raw(CHAIN, 99)), PEER)).isFalse();
+    assertThat(admission.offer(List.of(raw(CHAIN, 0)), PEER)).isFalse();
     assertThat(admission.dropped()).isEqualTo(1);
     tasks.remove(0).run();
-    assertThat(admission.offer(List.of(raw(CHAIN, 98)), PEER)).isTrue();
+    assertThat(admission.offer(List.of(raw(CHAIN, 0)), PEER)).isTrue();
     assertThat(penalties).isEmpty();
+  }
+
+  @Test
+  void theBacklogIsBoundedInBytesToo() {
+    Bytes big = Bytes.of(new byte[1024 * 1024]); // never decoded while queued
+    int fit = (int) (TransactionAdmission.MAX_QUEUED_BYTES / big.size());
+    for (int i = 0; i < fit; i++) {
+      assertThat(admission.offer(List.of(big), PEER)).isTrue();
+    }
+    assertThat(admission.offer(List.of(raw(CHAIN, 0)), PEER)).isFalse();
+    tasks.remove(0).run();
+    assertThat(admission.offer(List.of(raw(CHAIN, 0)), PEER)).isTrue();
+    assertThat(admission.dropped()).isEqualTo(1);
   }
 
   private static Bytes raw(long chainId, long nonce) {
