@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes a frame of an established session: rate limits (per priority lane), control frames,
- * unknown types, gossip de-duplication, then the registered handler. Runs on the session's event loop.
+ * unknown types, gossip de-duplication, then the registered handler. Runs on the session's event
+ * loop.
  */
 final class InboundDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ledger worker: executes blocks for consensus, builds the leader's blocks, commits finalised
  * blocks (one synced LevelDB batch each time) and moves the mempool to each new head (gossiped
- * transactions are admitted by the p2p verticle's admission worker, not here). It is deployed as a worker verticle, so LevelDB and execution never block an event loop, and its
- * messages are handled one at a time in arrival order, so commits apply in order.
+ * transactions are admitted by the p2p verticle's admission worker, not here). It is deployed
+ * as a worker verticle, so LevelDB and execution never block an event loop, and its messages are
+ * handled one at a time in arrival order, so commits apply in order.
  */
 public final class LedgerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerVerticle.class);

@@ -77,7 +77,7 @@ public final class P2pVerticle extends VerticleBase {
     this.relay = new TransactionRelay(this::send); // broadcast is thread-safe
   }
 
-  /** A mempool listener relaying newly admitted transactions in batches, never back to their origin. */
+  /** A mempool listener relaying newly admitted transactions in batches, never to their origin. */
   public MempoolListener relay() {
     return relay;
   }
@@ -160,7 +160,8 @@ public final class P2pVerticle extends VerticleBase {
   }
 
   private void onTransactions(InboundMessage in) {
-    List<Bytes> raws = TransactionBatches.decode(in.payload()); // DecodeException: the transport penalises
+    // A DecodeException here is penalised by the transport.
+    List<Bytes> raws = TransactionBatches.decode(in.payload());
     admission.offer(raws, in.from().nodeKey());
   }
 

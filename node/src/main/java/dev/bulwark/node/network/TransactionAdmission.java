@@ -61,7 +61,7 @@ public final class TransactionAdmission {
     this.penalties = penalties;
   }
 
-  /** Queues {@code raws} from the peer {@code from} for admission; false when dropped as backlog. */
+  /** Queues {@code raws} from the peer {@code from} for admission; false when dropped. */
   public boolean offer(List<Bytes> raws, Bytes from) {
     long bytes = raws.stream().mapToLong(Bytes::size).sum();
     int batches = queued.incrementAndGet();

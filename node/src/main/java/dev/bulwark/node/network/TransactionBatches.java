@@ -20,7 +20,8 @@ final class TransactionBatches {
   static List<Bytes> decode(Bytes payload) {
     RlpReader list = Rlp.decodeList(payload.toArray(), "transaction batch");
     if (list.size() > P2pVerticle.MAX_BATCH) {
-      throw new DecodeException("transaction batch of " + list.size() + " over " + P2pVerticle.MAX_BATCH);
+      throw new DecodeException(
+          "transaction batch of " + list.size() + " over " + P2pVerticle.MAX_BATCH);
     }
     List<Bytes> raws = new ArrayList<>(list.size());
     while (list.hasNext()) {

@@ -48,14 +48,16 @@ class TransactionAdmissionTest {
     tasks.forEach(Runnable::run);
     assertThat(mempool.size()).isEqualTo(50);
     assertThat(heard).hasSize(1);
-    assertThat(heard.get(0)).hasSize(50).allSatisfy(t -> assertThat(t.origin().isFrom(PEER)).isTrue());
+    assertThat(heard.get(0)).hasSize(50)
+        .allSatisfy(t -> assertThat(t.origin().isFrom(PEER)).isTrue());
     assertThat(penalties).isEmpty();
   }
 
   @Test
   void onlyWhatNoHonestPeerRelaysIsPenalised() {
-    List<Bytes> raws = List.of(raw(CHAIN, 0), raw(CHAIN, 0) /* already known */, raw(CHAIN, 70) /* too high */,
-        raw(1, 1) /* another chain */, raw(1, 2), Bytes.fromHex("0x02c0") /* undecodable */);
+    List<Bytes> raws = List.of(raw(CHAIN, 0), raw(CHAIN, 0) /* already known */,
+        raw(CHAIN, 70) /* nonce too high */, raw(1, 1) /* another chain */, raw(1, 2),
+        Bytes.fromHex("0x02c0") /* undecodable */);
     admission.offer(raws, PEER);
     tasks.forEach(Runnable::run);
     assertThat(mempool.size()).isEqualTo(1);
@@ -89,10 +91,10 @@ class TransactionAdmissionTest {
   }
 
   private static Bytes raw(long chainId, long nonce) {
-    return TransactionSigner.sign(new DynamicFeeTransaction(Optional.of(BigInteger.valueOf(chainId)),
-        nonce, BigInteger.TEN.pow(9), BigInteger.TEN.pow(11), 21_000,
-        Optional.of(Address.fromHex("0x" + "42".repeat(20))), BigInteger.ONE, Bytes.EMPTY, List.of(),
-        TransactionSignature.NONE), KEY).raw();
+    return TransactionSigner.sign(new DynamicFeeTransaction(
+        Optional.of(BigInteger.valueOf(chainId)), nonce, BigInteger.TEN.pow(9),
+        BigInteger.TEN.pow(11), 21_000, Optional.of(Address.fromHex("0x" + "42".repeat(20))),
+        BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.NONE), KEY).raw();
   }
 
   /** Every account has nonce 0 and plenty of ether. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TransactionRelayTest {
-  private static final Secp256k1.KeyPair KEY = Secp256k1.fromPrivateKey(Bytes.fromHex("0x" + "11".repeat(32)));
+  private static final Secp256k1.KeyPair KEY =
+      Secp256k1.fromPrivateKey(Bytes.fromHex("0x" + "11".repeat(32)));
   private static final Bytes PEER_A = Bytes.fromHex("0x" + "aa".repeat(32));
   private static final Bytes PEER_B = Bytes.fromHex("0x" + "bb".repeat(32));
 

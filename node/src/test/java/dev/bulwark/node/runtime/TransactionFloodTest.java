@@ -118,7 +118,8 @@ class TransactionFloodTest {
     for (int i = 0; i < 3_000 && !rogue.connectedPeers().isEmpty(); i++) {
       rogue.send(target, WireTypes.TRANSACTIONS, batch(txs, rotation.getAndIncrement()));
     }
-    Await.until("validator 0 bans the flooder", DEADLINE, rogue::connectedPeers, Collection::isEmpty);
+    Await.until("validator 0 bans the flooder", DEADLINE, rogue::connectedPeers,
+        Collection::isEmpty);
     long after = maxHeight();
     Await.until("every node keeps committing", DEADLINE, this::heights,
         h -> minHeight() >= after + 5);
@@ -147,10 +148,10 @@ class TransactionFloodTest {
     Secp256k1.KeyPair poor = Secp256k1.fromPrivateKey(Bytes.fromHex("0x" + "77".repeat(32)));
     List<Bytes> out = new ArrayList<>();
     for (int nonce = 0; nonce < n; nonce++) {
-      out.add(TransactionSigner.sign(new DynamicFeeTransaction(Optional.of(BigInteger.valueOf(1337)),
-          nonce, BigInteger.TEN.pow(9), BigInteger.TEN.pow(11), 21_000,
-          Optional.of(Address.fromHex("0x" + "42".repeat(20))), BigInteger.ONE, Bytes.EMPTY,
-          List.of(), TransactionSignature.NONE), poor).raw());
+      out.add(TransactionSigner.sign(new DynamicFeeTransaction(
+          Optional.of(BigInteger.valueOf(1337)), nonce, BigInteger.TEN.pow(9),
+          BigInteger.TEN.pow(11), 21_000, Optional.of(Address.fromHex("0x" + "42".repeat(20))),
+          BigInteger.ONE, Bytes.EMPTY, List.of(), TransactionSignature.NONE), poor).raw());
     }
     return out;
   }
@@ -167,10 +168,11 @@ class TransactionFloodTest {
     return nodes.stream().map(n -> n.status().head().number()).toList();
   }
 
-  /** The non-zero {@code bulwark_p2p_penalties} and {@code bulwark_p2p_bans} lines of node {@code i}. */
+  /** The non-zero {@code bulwark_p2p_penalties} and {@code bulwark_p2p_bans} lines of node i. */
   private List<String> penalties(int i) throws IOException, InterruptedException {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodes.get(i).rpcPort() + "/metrics"))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + nodes.get(i).rpcPort() + "/metrics"))
             .timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
     return response.body().lines()

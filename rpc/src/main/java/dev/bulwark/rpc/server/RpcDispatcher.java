@@ -197,7 +197,8 @@ public final class RpcDispatcher {
 
   private static Entry validate(JsonNode request) {
     if (!request.isObject()) {
-      return new Answered(error(NullNode.instance, RpcException.INVALID_REQUEST, "invalid request", null));
+      return new Answered(
+          error(NullNode.instance, RpcException.INVALID_REQUEST, "invalid request", null));
     }
     JsonNode id = request.get("id");
     if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
@@ -207,13 +208,13 @@ public final class RpcDispatcher {
     JsonNode echo = id == null ? NullNode.instance : id;
     JsonNode version = request.get("jsonrpc");
     if (version == null || !version.isTextual() || !"2.0".equals(version.textValue())) {
-      return new Answered(
-          error(echo, RpcException.INVALID_REQUEST, "invalid request: jsonrpc must be \"2.0\"", null));
+      return new Answered(error(echo, RpcException.INVALID_REQUEST,
+          "invalid request: jsonrpc must be \"2.0\"", null));
     }
     JsonNode method = request.get("method");
     if (method == null || !method.isTextual()) {
-      return new Answered(
-          error(echo, RpcException.INVALID_REQUEST, "invalid request: method must be a string", null));
+      return new Answered(error(echo, RpcException.INVALID_REQUEST,
+          "invalid request: method must be a string", null));
     }
     JsonNode params = request.get("params");
     boolean notification = id == null;
