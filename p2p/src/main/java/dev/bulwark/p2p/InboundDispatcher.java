@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a frame of an established session: rate limits, control frames, unknown types, gossip
- * de-duplication, then the registered handler. Runs on the session's event loop.
+ * Routes a frame of an established session: rate limits (per priority lane), control frames,
+ * unknown types, gossip de-duplication, then the registered handler. Runs on the session's event
+ * loop.
  */
 final class InboundDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(InboundDispatcher.class);
@@ -42,27 +43,39 @@ final class InboundDispatcher {
 
   void onFrame(Session session, Frame frame) {
     metrics.frameIn(frame.wireSize());
-    if (!session.limiter().admitFrame(frame.wireSize())) {
+    boolean control = ControlType.isControl(frame.type());
+    Registration registration = control ? null : registrations.get(frame.type());
+    // Each lane has its own budget, so a transaction flood cannot use up consensus's; frames of
+    // unknown types go to the gossip lane for the same reason.
+    Priority lane = control ? Priority.HIGH
+        : registration == null ? Priority.LOW : registration.type().priority();
+    if (!session.limiter().admitFrame(lane, frame.wireSize())) {
       metrics.dropped("rate_limit");
-      discipline.penalise(session.peer(), Offence.RATE_LIMITED, "frame over the rate limit dropped");
+      discipline.penalise(session.peer(), Offence.RATE_LIMITED,
+          lane.name() + "-priority frame over the rate limit dropped");
       return;
     }
-    if (ControlType.isControl(frame.type())) {
+    if (control) {
       onControl(session, frame);
       return;
     }
-    Registration registration = registrations.get(frame.type());
     if (registration == null) {
       discipline.penalise(session.peer(), Offence.UNKNOWN_TYPE, "message type " + frame.type());
       return;
     }
     MessageType type = registration.type();
-    if (type.gossip() && !seen.markSeen(SeenCache.idOf(frame.type(), frame.payload()))) {
-      metrics.dropped("duplicate");
-      if (!session.limiter().admitDuplicate()) {
-        discipline.penalise(session.peer(), Offence.DUPLICATE_FLOOD, "already-seen " + type.name());
+    if (type.gossip()) {
+      Bytes id = SeenCache.idOf(frame.type(), frame.payload());
+      boolean repeated = !session.receivedGossip().markSeen(id);
+      if (!seen.markSeen(id)) {
+        metrics.dropped("duplicate");
+        // Honest relaying hands us a payload once from every peer that has it, often at the same
+        // time: only the same session sending it again is a flood (past the tolerated rate).
+        if (repeated && !session.limiter().admitDuplicate()) {
+          discipline.penalise(session.peer(), Offence.DUPLICATE_FLOOD, "repeated " + type.name());
+        }
+        return;
       }
-      return;
     }
     try {
       registration.handler().onMessage(new InboundMessage(session.peer(), session.id(), type, frame.payload()));

@@ -1,6 +1,7 @@
 package dev.bulwark.p2p;
 
 import static dev.bulwark.p2p.support.TestNet.STRICT;
+import static dev.bulwark.p2p.support.TestNet.TX;
 import static dev.bulwark.p2p.support.TestNet.VOTE;
 import static dev.bulwark.p2p.support.TestNet.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,5 +147,87 @@ class PeerScoringTest {
       assertThat(node.texts()).startsWith("vote 0").endsWith("vote 19");
       assertThat(node.net.scores().score(key.publicKey())).isEqualTo(-10 * Offence.RATE_LIMITED.penalty());
     }
+  }
+
+  @Test
+  void aGossipFloodIsRateLimitedOnItsOwnLaneWhileConsensusFramesStillPass() {
+    // Frozen clock: each bucket holds exactly its burst (gossip 20 frames, consensus 50).
+    TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
+        .rateLimits(new RateLimits(new RateLimits.Budget(50, 1_000_000),
+            new RateLimits.Budget(20, 1_000_000), 100)).build());
+    NodeKey key = net.newKey();
+    try (RawPeer raw = authenticated(node, key)) {
+      for (int i = 0; i < 60; i++) {
+        raw.send(new Frame(TX.code(), text("batch " + i)));
+      }
+      for (int i = 0; i < 30; i++) {
+        raw.send(new Frame(VOTE.code(), text("vote " + i)));
+      }
+      Await.until("20 batches and all 30 votes delivered", () -> node.inbox.size() == 50);
+      assertThat(node.texts()).filteredOn(t -> t.startsWith("vote")).hasSize(30);
+      assertThat(node.net.metrics().count("bulwark.p2p.dropped", "reason", "rate_limit")).isEqualTo(40);
+      assertThat(node.net.scores().score(key.publicKey())).isEqualTo(-40 * Offence.RATE_LIMITED.penalty());
+    }
+  }
+
+  @Test
+  void aPeerFloodingTransactionFramesPastItsBudgetIsBanned() {
+    TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
+        .rateLimits(new RateLimits(new RateLimits.Budget(50, 1_000_000),
+            new RateLimits.Budget(20, 1_000_000), 100)).build());
+    NodeKey key = net.newKey();
+    try (RawPeer raw = authenticated(node, key)) {
+      for (int i = 0; i < 150; i++) {
+        raw.send(new Frame(TX.code(), text("batch " + i)));
+      }
+      Await.until("banned and closed", raw::isClosed);
+      assertThat(raw.rejectReason().orElseThrow()).startsWith("BANNED");
+    }
+    // 20 fit the burst; the next 100 drops cost 1 point each and reach the threshold of 100.
+    assertThat(node.inbox).hasSize(20);
+    assertThat(node.net.metrics().count("bulwark.p2p.penalties", "offence", "RATE_LIMITED"))
+        .isGreaterThanOrEqualTo(100);
+    assertThat(node.net.bans().bannedUntil(key.publicKey())).isPresent();
+  }
+
+  @Test
+  void gossipAlreadyRelayedByAnotherPeerCostsNothing() {
+    // Frozen clock: the duplicate bucket holds exactly its burst of 100.
+    TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
+        .rateLimits(new RateLimits(10_000, 100_000_000, 100)).build());
+    NodeKey first = net.newKey();
+    NodeKey second = net.newKey();
+    try (RawPeer a = authenticated(node, first); RawPeer b = authenticated(node, second)) {
+      for (int i = 0; i < 300; i++) {
+        a.send(new Frame(TX.code(), text("batch " + i)));
+      }
+      Await.until("the first relayer's batches delivered", () -> node.inbox.size() == 300);
+      for (int i = 0; i < 300; i++) {
+        b.send(new Frame(TX.code(), text("batch " + i)));
+      }
+      Await.until("the second relayer's copies dropped as duplicates",
+          () -> node.net.metrics().count("bulwark.p2p.dropped", "reason", "duplicate") == 300);
+      assertThat(node.net.metrics().count("bulwark.p2p.penalties", "offence", "DUPLICATE_FLOOD")).isZero();
+      assertThat(node.net.scores().score(second.publicKey())).isZero();
+      assertThat(a.isClosed() || b.isClosed()).isFalse();
+    }
+  }
+
+  @Test
+  void aPeerRepeatingTheSameGossipPastTheToleratedRateIsBanned() {
+    TestNode node = net.start(net.config(net.newKey()).keepAliveInterval(Duration.ofMinutes(1))
+        .rateLimits(new RateLimits(10_000, 100_000_000, 100)).build());
+    NodeKey key = net.newKey();
+    try (RawPeer raw = authenticated(node, key)) {
+      for (int i = 0; i < 150; i++) {
+        raw.send(new Frame(TX.code(), text("the same batch")));
+      }
+      Await.until("banned and closed", raw::isClosed);
+      assertThat(raw.rejectReason().orElseThrow()).startsWith("BANNED");
+    }
+    assertThat(node.inbox).hasSize(1);
+    // 149 repeats, 100 tolerated; 20 penalties of 5 reach the threshold of 100.
+    assertThat(node.net.metrics().count("bulwark.p2p.penalties", "offence", "DUPLICATE_FLOOD")).isGreaterThanOrEqualTo(20);
+    assertThat(node.net.bans().bannedUntil(key.publicKey())).isPresent();
   }
 }

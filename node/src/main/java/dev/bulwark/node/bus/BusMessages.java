@@ -22,8 +22,6 @@ public final class BusMessages {
   public static final String LEDGER_EXECUTE = "bulwark.ledger.execute";
   /** Ledger worker: commit finalised blocks (request/reply). */
   public static final String LEDGER_COMMIT = "bulwark.ledger.commit";
-  /** Ledger worker: transactions gossiped by a peer. */
-  public static final String LEDGER_TRANSACTIONS = "bulwark.ledger.transactions";
   /** P2p: a frame to send. */
   public static final String P2P_OUTBOUND = "bulwark.p2p.outbound";
   /** P2p: a peer to penalise. */
@@ -47,9 +45,6 @@ public final class BusMessages {
 
   /** After a commit: the next epoch's set when the last block ended its epoch. */
   public record CommitReply(Optional<ValidatorSet> nextValidators) {}
-
-  /** Raw transactions gossiped by peer {@code from}. */
-  public record TransactionBatch(List<Bytes> transactions, Bytes from) {}
 
   /**
    * A frame for one peer ({@code to} present) or for every connected peer but {@code except} (the
@@ -87,7 +82,6 @@ public final class BusMessages {
             ExecuteReply.class,
             CommitRequest.class,
             CommitReply.class,
-            TransactionBatch.class,
             Outbound.class,
             Penalty.class,
             ValidatorsChanged.class)) {

@@ -10,7 +10,6 @@ import dev.bulwark.ledger.execution.BuiltBlock;
 import dev.bulwark.ledger.execution.FeeMarket;
 import dev.bulwark.ledger.execution.InvalidBlockException;
 import dev.bulwark.ledger.mempool.Mempool;
-import dev.bulwark.ledger.mempool.TxOrigin;
 import dev.bulwark.ledger.store.Ledger;
 import dev.bulwark.ledger.store.UnknownParentException;
 import dev.bulwark.ledger.tx.SignedTransaction;
@@ -22,10 +21,8 @@ import dev.bulwark.node.bus.BusMessages.CommitReply;
 import dev.bulwark.node.bus.BusMessages.CommitRequest;
 import dev.bulwark.node.bus.BusMessages.ExecuteReply;
 import dev.bulwark.node.bus.BusMessages.ExecuteRequest;
-import dev.bulwark.node.bus.BusMessages.TransactionBatch;
 import dev.bulwark.node.consensus.EvidencePool;
 import dev.bulwark.node.status.NodeStatus;
-import dev.bulwark.p2p.scoring.Offence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,9 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ledger worker: executes blocks for consensus, builds the leader's blocks, commits finalised
- * blocks (one synced LevelDB batch each time) and admits gossiped transactions to the mempool. It
- * is deployed as a worker verticle, so LevelDB and execution never block an event loop, and its
- * messages are handled one at a time in arrival order, so commits apply in order.
+ * blocks (one synced LevelDB batch each time) and moves the mempool to each new head (gossiped
+ * transactions are admitted by the p2p verticle's admission worker, not here). It is deployed
+ * as a worker verticle, so LevelDB and execution never block an event loop, and its messages are
+ * handled one at a time in arrival order, so commits apply in order.
  */
 public final class LedgerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerVerticle.class);
@@ -89,7 +87,6 @@ public final class LedgerVerticle extends VerticleBase {
     var bus = vertx.eventBus();
     bus.<ExecuteRequest>consumer(BusMessages.LEDGER_EXECUTE, m -> m.reply(execute(m.body())));
     bus.<CommitRequest>consumer(BusMessages.LEDGER_COMMIT, this::commit);
-    bus.<TransactionBatch>consumer(BusMessages.LEDGER_TRANSACTIONS, m -> admit(m.body()));
     return Future.succeededFuture();
   }
 
@@ -178,21 +175,5 @@ public final class LedgerVerticle extends VerticleBase {
       }
     }
     m.reply(new CommitReply(next));
-  }
-
-  private void admit(TransactionBatch batch) {
-    TxOrigin origin = TxOrigin.fromPeer(batch.from());
-    int undecodable = 0;
-    for (Bytes raw : batch.transactions()) {
-      try {
-        mempool.add(raw.toArray(), origin);
-      } catch (DecodeException e) {
-        undecodable++;
-      }
-    }
-    if (undecodable > 0) {
-      vertx.eventBus().send(BusMessages.P2P_PENALTY, new BusMessages.Penalty(batch.from(),
-          Offence.DECODE_FAILURE, undecodable + " undecodable transactions in a batch"));
-    }
   }
 }

@@ -8,17 +8,14 @@ import dev.bulwark.ledger.chain.EvidenceCodec;
 import dev.bulwark.ledger.chain.ValidatorSet;
 import dev.bulwark.ledger.chain.VerificationException;
 import dev.bulwark.ledger.codec.DecodeException;
-import dev.bulwark.ledger.codec.Rlp;
-import dev.bulwark.ledger.codec.RlpReader;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
+import dev.bulwark.ledger.mempool.Mempool;
 import dev.bulwark.ledger.mempool.MempoolListener;
-import dev.bulwark.ledger.mempool.PooledTransaction;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.bus.BusMessages;
 import dev.bulwark.node.bus.BusMessages.Inbound;
 import dev.bulwark.node.bus.BusMessages.Outbound;
 import dev.bulwark.node.bus.BusMessages.Penalty;
-import dev.bulwark.node.bus.BusMessages.TransactionBatch;
 import dev.bulwark.node.consensus.EvidencePool;
 import dev.bulwark.node.status.NodeStatus;
 import dev.bulwark.p2p.InboundMessage;
@@ -33,17 +30,15 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.EventBus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Owns the node's {@link P2pNetwork}: decodes inbound consensus frames and checks their signatures
  * on worker threads (in parallel, off the consensus context) before handing them to consensus;
- * forwards gossiped transactions to the ledger worker and relays what the mempool admits; checks
- * and relays evidence; sends what the other verticles ask for; applies penalties.
+ * admits gossiped transaction batches on a worker of their own ({@link TransactionAdmission}) and
+ * relays what the mempool admits in batches ({@link TransactionRelay}); checks and relays evidence;
+ * sends what the other verticles ask for; applies penalties.
  */
 public final class P2pVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(P2pVerticle.class);
@@ -56,36 +51,35 @@ public final class P2pVerticle extends VerticleBase {
   private final EvidencePool evidence;
   private final NodeStatus status;
   private final int verifyThreads;
+  private final Mempool mempool;
+  private final TransactionRelay relay;
   private volatile ValidatorSet validators;
   private WorkerExecutor verifiers;
+  private WorkerExecutor admitter;
+  private TransactionAdmission admission;
   private EventBus bus;
   private long peerTimer = -1;
+  private long flushTimer = -1;
 
-  /** Runs {@code network}; {@code scheme} is the memoizing scheme consensus also verifies with. */
+  /**
+   * Runs {@code network}; {@code scheme} is the memoizing scheme consensus also verifies with;
+   * gossiped transactions go to {@code mempool}.
+   */
   public P2pVerticle(P2pNetwork network, long chainId, SignatureScheme scheme, EvidencePool evidence,
-      NodeStatus status, int verifyThreads) {
+      NodeStatus status, int verifyThreads, Mempool mempool) {
     this.network = network;
     this.chainId = chainId;
     this.scheme = scheme;
     this.evidence = evidence;
     this.status = status;
     this.verifyThreads = verifyThreads;
+    this.mempool = mempool;
+    this.relay = new TransactionRelay(this::send); // broadcast is thread-safe
   }
 
-  /** A mempool listener relaying newly admitted transactions to peers (never back to their origin). */
+  /** A mempool listener relaying newly admitted transactions in batches, never to their origin. */
   public MempoolListener relay() {
-    return batch -> {
-      Map<Optional<Bytes>, List<PooledTransaction>> byOrigin =
-          batch.stream().collect(Collectors.groupingBy(tx -> tx.origin().peer()));
-      byOrigin.forEach((origin, txs) -> {
-        for (int i = 0; i < txs.size(); i += MAX_BATCH) {
-          List<Bytes> raws = txs.subList(i, Math.min(txs.size(), i + MAX_BATCH)).stream()
-              .map(tx -> tx.tx().raw()).toList();
-          vertx.eventBus().send(BusMessages.P2P_OUTBOUND,
-              Outbound.relay(WireTypes.TRANSACTIONS, encodeBatch(raws), origin));
-        }
-      });
-    };
+    return relay;
   }
 
   @Override
@@ -93,6 +87,13 @@ public final class P2pVerticle extends VerticleBase {
     bus = vertx.eventBus();
     verifiers = vertx.createSharedWorkerExecutor("bulwark-verify-" + network.localId().shortId(),
         verifyThreads);
+    admitter = vertx.createSharedWorkerExecutor("bulwark-admit-" + network.localId().shortId(), 1);
+    admission = new TransactionAdmission(mempool,
+        task -> admitter.executeBlocking(() -> {
+          task.run();
+          return null;
+        }, true).onFailure(e -> LOG.error("admitting a gossiped transaction batch failed", e)),
+        (key, offence, detail) -> network.penalise(new PeerId(key), offence, detail));
     network.register(WireTypes.CONSENSUS, this::onConsensus);
     network.register(WireTypes.TRANSACTIONS, this::onTransactions);
     network.register(WireTypes.EVIDENCE, this::onEvidence);
@@ -107,13 +108,15 @@ public final class P2pVerticle extends VerticleBase {
       status.peers(network.connectedPeers().size());
       status.peerSessions(sessions());
     });
+    flushTimer = vertx.setPeriodic(TransactionRelay.FLUSH_INTERVAL_MILLIS, id -> relay.flush());
     return network.start();
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(peerTimer);
-    return network.stop().eventually(() -> verifiers.close());
+    vertx.cancelTimer(flushTimer);
+    return network.stop().eventually(() -> verifiers.close()).eventually(() -> admitter.close());
   }
 
   /** The live sessions as bulwark_peers shows them (read on this verticle's context). */
@@ -157,8 +160,9 @@ public final class P2pVerticle extends VerticleBase {
   }
 
   private void onTransactions(InboundMessage in) {
-    List<Bytes> raws = decodeBatch(in.payload()); // DecodeException: the transport penalises
-    bus.send(BusMessages.LEDGER_TRANSACTIONS, new TransactionBatch(raws, in.from().nodeKey()));
+    // A DecodeException here is penalised by the transport.
+    List<Bytes> raws = TransactionBatches.decode(in.payload());
+    admission.offer(raws, in.from().nodeKey());
   }
 
   private void onEvidence(InboundMessage in) {
@@ -186,21 +190,5 @@ public final class P2pVerticle extends VerticleBase {
         network.broadcast(WireTypes.EVIDENCE, in.payload(), in.from());
       }
     });
-  }
-
-  private static Bytes encodeBatch(List<Bytes> raws) {
-    return Bytes.of(Rlp.encode(Rlp.list(raws.stream().map(Rlp::str).toList())));
-  }
-
-  private static List<Bytes> decodeBatch(Bytes payload) {
-    RlpReader list = Rlp.decodeList(payload.toArray(), "transaction batch");
-    if (list.size() > MAX_BATCH) {
-      throw new DecodeException("transaction batch of " + list.size() + " over " + MAX_BATCH);
-    }
-    List<Bytes> raws = new ArrayList<>(list.size());
-    while (list.hasNext()) {
-      raws.add(list.bytes());
-    }
-    return raws;
   }
 }

@@ -199,7 +199,7 @@ public final class Node {
     Node node = new Node(vertx, ledger, nodeStatus, self, mempool);
     BusMessages.registerCodecs(vertx.eventBus());
     P2pVerticle p2p = new P2pVerticle(network, params.chainId(), scheme, evidence, nodeStatus,
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors()), mempool);
     mempool.addListener(p2p.relay());
     node.rpcMethods = rpcMethods(params, nodeStatus);
     HeadFeed heads = registerEthMethods(node.rpcMethods, ledger, mempool, settings, nodeStatus);

@@ -2,6 +2,7 @@ package dev.bulwark.p2p.peer;
 
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.p2p.metrics.P2pMetrics;
+import dev.bulwark.p2p.gossip.SeenCache;
 import dev.bulwark.p2p.scoring.InboundLimiter;
 import dev.bulwark.p2p.transport.Frame;
 import dev.bulwark.p2p.transport.FrameCodec;
@@ -22,12 +23,17 @@ public final class Session {
   private final long id;
   private final PeerId peer;
   private final Bytes instanceId;
+  /** Gossip ids remembered per session to tell a peer's repeats from other peers' relays. */
+  public static final int RECEIVED_GOSSIP_IDS = 8_192;
+
   private final Direction direction;
   private final String remoteAddress;
   private final NetSocket socket;
   private final Context context;
   private final SendQueue queue;
   private final InboundLimiter limiter;
+  // Gossip ids this session delivered: only a payload the same peer sends again is a flood.
+  private final SeenCache receivedGossip = new SeenCache(RECEIVED_GOSSIP_IDS);
   private final P2pMetrics metrics;
   private final Instant establishedAt;
   private final Promise<Void> closed = Promise.promise();
@@ -83,6 +89,11 @@ public final class Session {
   /** This session's inbound rate limits. */
   public InboundLimiter limiter() {
     return limiter;
+  }
+
+  /** The ids of the gossip payloads this session delivered (recent ones, bounded). */
+  public SeenCache receivedGossip() {
+    return receivedGossip;
   }
 
   /** True until the socket closed. */

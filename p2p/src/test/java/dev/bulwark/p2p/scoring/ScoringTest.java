@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.p2p.support.MutableClock;
+import dev.bulwark.p2p.transport.Priority;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +29,41 @@ class ScoringTest {
   @Test
   void inboundLimiterChecksFramesAndBytes() {
     InboundLimiter limiter = new InboundLimiter(new RateLimits(100, 1000, 2), 500, clock);
-    assertThat(limiter.admitFrame(600)).isTrue();
-    assertThat(limiter.admitFrame(600)).isFalse();
+    assertThat(limiter.admitFrame(Priority.HIGH, 600)).isTrue();
+    assertThat(limiter.admitFrame(Priority.HIGH, 600)).isFalse();
     assertThat(limiter.admitDuplicate()).isTrue();
     assertThat(limiter.admitDuplicate()).isTrue();
     assertThat(limiter.admitDuplicate()).isFalse();
     // A maximum-size frame passes even when it exceeds one second of byte budget.
     InboundLimiter small = new InboundLimiter(new RateLimits(100, 10, 2), 500, clock);
-    assertThat(small.admitFrame(500)).isTrue();
+    assertThat(small.admitFrame(Priority.LOW, 500)).isTrue();
+  }
+
+  @Test
+  void aGossipFloodUsesUpOnlyTheGossipLane() {
+    InboundLimiter limiter = new InboundLimiter(new RateLimits(
+        new RateLimits.Budget(5, 1_000_000), new RateLimits.Budget(3, 1_000_000), 2), 500, clock);
+    for (int i = 0; i < 3; i++) {
+      assertThat(limiter.admitFrame(Priority.LOW, 100)).isTrue();
+    }
+    assertThat(limiter.admitFrame(Priority.LOW, 100)).isFalse();
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.admitFrame(Priority.HIGH, 100)).as("consensus frame " + i).isTrue();
+    }
+    assertThat(limiter.admitFrame(Priority.HIGH, 100)).isFalse();
+    assertThat(limiter.admitFrame(Priority.LOW, 100)).isFalse();
+  }
+
+  @Test
+  void theDefaultGossipBudgetCarriesAnHonestBurstFromThreePeersWithRoomToSpare() {
+    RateLimits defaults = RateLimits.defaults();
+    // 5,000 tx/s of ~120-byte transfers, every one relayed once on each link: per session at most
+    // the whole burst, in full 256-tx batches plus one partial flush per origin every 25 ms.
+    double bytesPerSecond = 5_000 * 120.0;
+    double framesPerSecond = 5_000 / 256.0 + 4 * (1000 / 25.0);
+    assertThat(defaults.gossip().bytesPerSecond()).isGreaterThan(4 * bytesPerSecond);
+    assertThat(defaults.gossip().framesPerSecond()).isGreaterThan(4 * framesPerSecond);
+    assertThat(defaults.consensus().framesPerSecond()).isEqualTo(2_000);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.bulwark.ledger.mempool.TxOrigin;
 import dev.bulwark.ledger.tx.SignedTransaction;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Hash;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,11 @@ public final class MempoolTransactionPool implements TransactionPool {
   @Override
   public AddResult add(SignedTransaction tx) {
     return mempool.add(tx, TxOrigin.LOCAL);
+  }
+
+  @Override
+  public List<AddResult> addAll(List<SignedTransaction> txs) {
+    return mempool.addAll(txs, TxOrigin.LOCAL);
   }
 
   @Override

@@ -13,8 +13,11 @@ import dev.bulwark.ledger.tx.TransactionCodec;
 import dev.bulwark.ledger.tx.UnsupportedTransactionTypeException;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
+import dev.bulwark.rpc.jsonrpc.BatchRpcMethod;
 import dev.bulwark.rpc.jsonrpc.RpcException;
 import dev.bulwark.rpc.jsonrpc.RpcMethods;
+import dev.bulwark.rpc.jsonrpc.RpcParams;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -36,7 +39,7 @@ final class PoolMethods {
     m.register("eth_sendRawTransaction", (p, c) -> {
       p.expect(1, 1);
       return Hex.hash(submit(p.data(0)));
-    });
+    }, (calls, c) -> submitAll(calls));
     m.register("txpool_status", (p, c) -> {
       p.expect(0, 0);
       PoolContent content = pool.content();
@@ -56,6 +59,41 @@ final class PoolMethods {
   }
 
   private dev.bulwark.ledger.types.Hash submit(Bytes raw) throws RpcException {
+    SignedTransaction tx = decode(raw);
+    AddResult result = pool.add(tx);
+    if (result instanceof AddResult.Rejected r) {
+      throw RpcException.server(r.reason().message());
+    }
+    return tx.hash();
+  }
+
+  /**
+   * A batch's submissions: those that decode go to the pool in one admission (one lock, one relay
+   * notification), each call answered as {@link #submit} would.
+   */
+  private List<BatchRpcMethod.Answer> submitAll(List<RpcParams> calls) {
+    BatchRpcMethod.Answer[] answers = new BatchRpcMethod.Answer[calls.size()];
+    List<SignedTransaction> txs = new ArrayList<>(calls.size());
+    List<Integer> slots = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      try {
+        calls.get(i).expect(1, 1);
+        txs.add(decode(calls.get(i).data(0)));
+        slots.add(i);
+      } catch (RpcException e) {
+        answers[i] = new BatchRpcMethod.Failure(e);
+      }
+    }
+    List<AddResult> results = pool.addAll(txs);
+    for (int k = 0; k < slots.size(); k++) {
+      answers[slots.get(k)] = results.get(k) instanceof AddResult.Rejected r
+          ? new BatchRpcMethod.Failure(RpcException.server(r.reason().message()))
+          : new BatchRpcMethod.Result(Hex.hash(txs.get(k).hash()));
+    }
+    return List.of(answers);
+  }
+
+  private SignedTransaction decode(Bytes raw) throws RpcException {
     SignedTransaction tx;
     try {
       tx = TransactionCodec.decode(raw);
@@ -67,11 +105,7 @@ final class PoolMethods {
     if (!allowUnprotected && tx.transaction().chainId().isEmpty()) {
       throw RpcException.server(RejectionReason.UNPROTECTED_NOT_ALLOWED.message());
     }
-    AddResult result = pool.add(tx);
-    if (result instanceof AddResult.Rejected r) {
-      throw RpcException.server(r.reason().message());
-    }
-    return tx.hash();
+    return tx;
   }
 
   /** geth's layout: sender (EIP-55) → nonce (decimal) → transaction. */

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 /** The method table the server dispatches on; each name registered once. */
 public final class RpcMethods {
   private final Map<String, RpcMethod> methods = new TreeMap<>();
+  private final Map<String, BatchRpcMethod> batchForms = new TreeMap<>();
 
   /** Adds {@code name}; refuses a name registered twice (two owners of one method is a bug). */
   public RpcMethods register(String name, RpcMethod method) {
@@ -17,6 +18,21 @@ public final class RpcMethods {
       throw new IllegalArgumentException("method " + name + " registered twice");
     }
     return this;
+  }
+
+  /** Adds {@code name} with a batch form for batches that call it more than once. */
+  public RpcMethods register(String name, RpcMethod method, BatchRpcMethod batchForm) {
+    if (batchForm == null) {
+      throw new IllegalArgumentException("a batch form must not be null");
+    }
+    register(name, method);
+    batchForms.put(name, batchForm);
+    return this;
+  }
+
+  /** The batch form of method {@code name}, if it has one. */
+  public Optional<BatchRpcMethod> batchForm(String name) {
+    return Optional.ofNullable(batchForms.get(name));
   }
 
   /** The method called {@code name}, if any. */

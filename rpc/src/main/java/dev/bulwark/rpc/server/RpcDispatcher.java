@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.rpc.jsonrpc.BatchRpcMethod;
 import dev.bulwark.rpc.jsonrpc.RpcConnection;
 import dev.bulwark.rpc.jsonrpc.RpcContext;
 import dev.bulwark.rpc.jsonrpc.RpcException;
@@ -23,6 +24,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The JSON-RPC 2.0 envelope: parses one HTTP body or WebSocket message, answers a single request
  * or a batch (in request order, notifications left out) and turns every failure into an error
- * object with the node's own text. Runs on worker threads; it blocks while methods read the store.
+ * object with the node's own text. A batch's calls to a method with a batch form (two or more of
+ * them) are answered by one call of that form, e.g. one mempool admission for all its
+ * {@code eth_sendRawTransaction}s. Runs on worker threads; it blocks while methods read the store.
  */
 public final class RpcDispatcher {
   /** Deepest JSON nesting accepted; deeper input is a parse error. */
@@ -93,7 +100,7 @@ public final class RpcDispatcher {
     }
     Context context = new Context(connection, limits);
     if (!root.isArray()) {
-      return write(one(root, context));
+      return write(one(validate(root), context));
     }
     if (root.isEmpty()) {
       return write(error(NullNode.instance, RpcException.INVALID_REQUEST, "empty batch", null));
@@ -102,14 +109,36 @@ public final class RpcDispatcher {
       return write(error(NullNode.instance, RpcException.INVALID_REQUEST, "batch too large: "
           + root.size() + " requests, limit " + limits.maxBatchSize() + " (--rpc-max-batch-size)", null));
     }
-    ArrayNode answers = NODES.arrayNode(root.size());
-    for (JsonNode entry : root) {
-      ObjectNode answer = one(entry, context);
+    List<Entry> entries = new ArrayList<>(root.size());
+    Map<String, List<Integer>> batchable = new LinkedHashMap<>();
+    for (JsonNode request : root) {
+      Entry entry = validate(request);
+      if (entry instanceof Call c && methods.batchForm(c.method()).isPresent()) {
+        batchable.computeIfAbsent(c.method(), k -> new ArrayList<>()).add(entries.size());
+      }
+      entries.add(entry);
+    }
+    ObjectNode[] answers = new ObjectNode[entries.size()];
+    boolean[] answered = new boolean[entries.size()];
+    batchable.forEach((name, indices) -> {
+      if (indices.size() < 2) {
+        return;
+      }
+      List<Call> calls = indices.stream().map(i -> (Call) entries.get(i)).toList();
+      List<ObjectNode> out = callAll(name, calls, context);
+      for (int k = 0; k < indices.size(); k++) {
+        answers[indices.get(k)] = calls.get(k).notification() ? null : out.get(k);
+        answered[indices.get(k)] = true;
+      }
+    });
+    ArrayNode array = NODES.arrayNode(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      ObjectNode answer = answered[i] ? answers[i] : one(entries.get(i), context);
       if (answer != null) {
-        answers.add(answer);
+        array.add(answer);
       }
     }
-    return answers.isEmpty() ? null : write(answers);
+    return array.isEmpty() ? null : write(array);
   }
 
   /** A JSON-RPC error response for {@code id} (used by the transport for limit answers). */
@@ -147,34 +176,89 @@ public final class RpcDispatcher {
     }
   }
 
-  private ObjectNode one(JsonNode request, Context context) {
+  /** One request of the envelope: an answer already known (null: none), or a call to make. */
+  private sealed interface Entry permits Answered, Call {}
+
+  /** A request answered without calling a method (an envelope error); null for none. */
+  private record Answered(ObjectNode answer) implements Entry {}
+
+  /** A well-formed call; {@code params} is null when the request had none. */
+  private record Call(JsonNode id, String method, ArrayNode params, boolean notification)
+      implements Entry {}
+
+  private ObjectNode one(Entry entry, Context context) {
+    if (entry instanceof Answered a) {
+      return a.answer();
+    }
+    Call c = (Call) entry;
+    ObjectNode answer = call(c.method(), c.params(), c.id(), context);
+    return c.notification() ? null : answer;
+  }
+
+  private static Entry validate(JsonNode request) {
     if (!request.isObject()) {
-      return error(NullNode.instance, RpcException.INVALID_REQUEST, "invalid request", null);
+      return new Answered(
+          error(NullNode.instance, RpcException.INVALID_REQUEST, "invalid request", null));
     }
     JsonNode id = request.get("id");
     if (id != null && !(id.isTextual() || id.isNumber() || id.isNull())) {
-      return error(NullNode.instance, RpcException.INVALID_REQUEST,
-          "invalid request: id must be a string, a number or null", null);
+      return new Answered(error(NullNode.instance, RpcException.INVALID_REQUEST,
+          "invalid request: id must be a string, a number or null", null));
     }
     JsonNode echo = id == null ? NullNode.instance : id;
     JsonNode version = request.get("jsonrpc");
     if (version == null || !version.isTextual() || !"2.0".equals(version.textValue())) {
-      return error(echo, RpcException.INVALID_REQUEST, "invalid request: jsonrpc must be \"2.0\"", null);
+      return new Answered(error(echo, RpcException.INVALID_REQUEST,
+          "invalid request: jsonrpc must be \"2.0\"", null));
     }
     JsonNode method = request.get("method");
     if (method == null || !method.isTextual()) {
-      return error(echo, RpcException.INVALID_REQUEST, "invalid request: method must be a string", null);
+      return new Answered(error(echo, RpcException.INVALID_REQUEST,
+          "invalid request: method must be a string", null));
     }
     JsonNode params = request.get("params");
     boolean notification = id == null;
-    ObjectNode answer;
     if (params != null && !params.isNull() && !params.isArray()) {
-      answer = error(echo, RpcException.INVALID_PARAMS, "non-array args", null);
-    } else {
-      answer = call(method.textValue(), (ArrayNode) (params == null || params.isNull() ? null : params),
-          echo, context);
+      return new Answered(notification ? null
+          : error(echo, RpcException.INVALID_PARAMS, "non-array args", null));
     }
-    return notification ? null : answer;
+    return new Call(echo, method.textValue(),
+        (ArrayNode) (params == null || params.isNull() ? null : params), notification);
+  }
+
+  /** Answers {@code calls} to {@code name} with its batch form, in order. */
+  private List<ObjectNode> callAll(String name, List<Call> calls, Context context) {
+    BatchRpcMethod form = methods.batchForm(name).orElseThrow();
+    List<BatchRpcMethod.Answer> answers;
+    try {
+      answers = form.callAll(calls.stream().map(c -> new RpcParams(c.params())).toList(), context);
+    } catch (RuntimeException e) {
+      LOG.error("JSON-RPC method {} failed on a batch of {} calls", name, calls.size(), e);
+      return internalErrors(calls);
+    }
+    if (answers.size() != calls.size()) {
+      LOG.error("JSON-RPC method {} gave {} answers to a batch of {} calls", name, answers.size(),
+          calls.size());
+      return internalErrors(calls);
+    }
+    List<ObjectNode> out = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      JsonNode id = calls.get(i).id();
+      if (answers.get(i) instanceof BatchRpcMethod.Result r) {
+        ObjectNode answer = envelope(id);
+        answer.set("result", r.value());
+        out.add(answer);
+      } else {
+        RpcException e = ((BatchRpcMethod.Failure) answers.get(i)).error();
+        out.add(error(id, e.code(), e.getMessage(), e.data()));
+      }
+    }
+    return out;
+  }
+
+  private static List<ObjectNode> internalErrors(List<Call> calls) {
+    return calls.stream()
+        .map(c -> error(c.id(), RpcException.INTERNAL_ERROR, "internal error", null)).toList();
   }
 
   private ObjectNode call(String name, ArrayNode params, JsonNode id, Context context) {

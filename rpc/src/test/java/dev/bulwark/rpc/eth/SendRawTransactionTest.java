@@ -12,7 +12,13 @@ import dev.bulwark.ledger.tx.SignedTransaction;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.rpc.jsonrpc.RpcException;
+import dev.bulwark.rpc.jsonrpc.RpcLimits;
+import dev.bulwark.rpc.server.RpcDispatcher;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +127,42 @@ class SendRawTransactionTest {
     String sender = alice.address().toChecksumHex();
     assertThat(content.get("pending").get(sender).get("0").get("nonce").asText()).isEqualTo("0x0");
     assertThat(content.get("queued").get(sender).get("2").get("blockHash").isNull()).isTrue();
+  }
+
+  @Test
+  void aBatchsSubmissionsEnterThePoolInOneAdmissionAndAreAnsweredInRequestOrder() throws Exception {
+    Secp256k1.KeyPair alice = fx.f.user(0);
+    SignedTransaction first = fx.f.transfer(alice, 0, BOB, BigInteger.ONE, PRICE, GWEI);
+    SignedTransaction second = fx.f.transfer(alice, 1, BOB, BigInteger.ONE, PRICE, GWEI);
+    SignedTransaction quiet = fx.f.transfer(alice, 2, BOB, BigInteger.ONE, PRICE, GWEI);
+    List<Integer> notified = new ArrayList<>();
+    fx.mempool.addListener(batch -> notified.add(batch.size()));
+    String body = "[" + String.join(",",
+        send(1, first.raw().toHex()),
+        send(2, "0xc0"),
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"eth_chainId\",\"params\":[]}",
+        send(4, second.raw().toHex()),
+        "{\"jsonrpc\":\"2.0\",\"method\":\"eth_sendRawTransaction\",\"params\":[\""
+            + quiet.raw().toHex() + "\"]}",
+        send(5, first.raw().toHex())) + "]";
+    JsonNode answers = EthFixture.MAPPER.readTree(new RpcDispatcher(fx.methods, RpcLimits.DEFAULTS)
+        .handle(body.getBytes(StandardCharsets.UTF_8), Optional.empty()));
+
+    assertThat(notified).as("one admission, one relay notification").containsExactly(3);
+    assertThat(fx.mempool.size()).isEqualTo(3);
+    assertThat(answers).hasSize(5);
+    assertThat(answers).extracting(a -> a.get("id").asInt()).containsExactly(1, 2, 3, 4, 5);
+    assertThat(answers.get(0).get("result").asText()).isEqualTo(first.hash().toHex());
+    assertThat(answers.get(1).get("error").get("message").asText())
+        .isEqualTo("invalid raw transaction: not a canonical transaction encoding");
+    assertThat(answers.get(2).has("result")).isTrue();
+    assertThat(answers.get(3).get("result").asText()).isEqualTo(second.hash().toHex());
+    assertThat(answers.get(4).get("error").get("code").asInt()).isEqualTo(-32000);
+    assertThat(answers.get(4).get("error").get("message").asText()).isEqualTo("already known");
+  }
+
+  private static String send(int id, String rawHex) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id
+        + ",\"method\":\"eth_sendRawTransaction\",\"params\":[\"" + rawHex + "\"]}";
   }
 }
