@@ -108,7 +108,8 @@ class FrameHandshakeFuzzTest {
     handshake(whole.frames());
   }
 
-  private static void handshake(List<Frame> frames) {
+  /** The outcomes the handshake reported for {@code frames}. */
+  private static List<String> handshake(List<Frame> frames) {
     List<String> outcomes = new ArrayList<>();
     HelloValidator validator = new HelloValidator(
         LOCAL, key -> key.equals(PEER_KEY.publicKey()), key -> Optional.empty());
@@ -139,6 +140,14 @@ class FrameHandshakeFuzzTest {
       assertThat(frames.stream().map(Frame::type))
           .contains(ControlType.HELLO, ControlType.AUTH, ControlType.ACCEPT);
     }
+    return outcomes;
+  }
+
+  @Test
+  void theHandshakeSeedEstablishesASession() throws Exception {
+    byte[] seed = seedInputs().get(1);
+    Read read = read(FrameCodec.TYPE_SIZE + 0xff * 16, Arrays.copyOfRange(seed, 2, seed.length), 7);
+    assertThat(handshake(read.frames())).containsExactly("established");
   }
 
   private static Read read(int maxFrame, byte[] stream, int chunk) {
