@@ -36,14 +36,21 @@ public final class Fuzz {
    */
   public static <T> Optional<T> decode(
       String what, byte[] input, Class<? extends Exception> allowed, Decoder<T> decoder) {
+    return decode(what, input, allowed, decoder, ALLOCATION_BYTES_PER_INPUT_BYTE);
+  }
+
+  /** Like {@link #decode} with {@code bytesPerInputByte} in place of the default per-byte budget. */
+  public static <T> Optional<T> decode(String what, byte[] input,
+      Class<? extends Exception> allowed, Decoder<T> decoder, long bytesPerInputByte) {
+    long budget = BASE_ALLOCATION_BYTES + bytesPerInputByte * input.length;
     Attempt<T> first = attempt(input, allowed, decoder);
-    if (first.allocated() > budget(input.length)) {
+    if (first.allocated() > budget) {
       // The first call may load and initialise classes on this thread; a second, warm call
       // of the same deterministic decoder shows what the input itself costs.
       Attempt<T> warm = attempt(input, allowed, decoder);
-      if (warm.allocated() > budget(input.length)) {
+      if (warm.allocated() > budget) {
         throw new AssertionError(what + " allocated " + warm.allocated() + " bytes for "
-            + input.length + " input bytes (budget " + budget(input.length) + ")");
+            + input.length + " input bytes (budget " + budget + ")");
       }
     }
     return first.value();
@@ -51,18 +58,18 @@ public final class Fuzz {
 
   /** Like {@link #decode} for code that must not throw at all: it returns its value or fails. */
   public static <T> T total(String what, byte[] input, Decoder<T> code) {
-    return decode(what, input, NeverThrown.class, code)
+    return total(what, input, code, ALLOCATION_BYTES_PER_INPUT_BYTE);
+  }
+
+  /** Like {@link #total} with {@code bytesPerInputByte} in place of the default per-byte budget. */
+  public static <T> T total(String what, byte[] input, Decoder<T> code, long bytesPerInputByte) {
+    return decode(what, input, NeverThrown.class, code, bytesPerInputByte)
         .orElseThrow(() -> new AssertionError(what + " returned nothing"));
   }
 
   /** No code throws this: the allowed exception of a {@link #total} call. */
   private static final class NeverThrown extends Exception {
     private static final long serialVersionUID = 1L;
-  }
-
-  /** The allocation budget of a decoder call on {@code inputLength} bytes. */
-  public static long budget(long inputLength) {
-    return BASE_ALLOCATION_BYTES + ALLOCATION_BYTES_PER_INPUT_BYTE * inputLength;
   }
 
   /** Bytes allocated so far by the calling thread. */

@@ -35,6 +35,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RpcRequestFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * fuzz_decode runs ten decoders on each argument, and each rejection is an RpcException with
+   * its stack trace (about 1.5 KiB): a 3-byte argument costs some 15 KiB of the harness's own.
+   */
+  private static final long HARNESS_BYTES_PER_INPUT_BYTE = 16 * 1024;
   private static final RpcLimits LIMITS =
       new RpcLimits(1 << 20, 50, 1 << 20, 10, 10, 10, 300_000, 100, 100);
   private static final RpcDispatcher DISPATCHER = new RpcDispatcher(new RpcMethods()
@@ -89,7 +94,8 @@ class RpcRequestFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void request(byte[] input) throws IOException {
     byte[] answer = Fuzz.total("dispatcher", input,
-        message -> Optional.ofNullable(DISPATCHER.handle(message, Optional.empty()))).orElse(null);
+        message -> Optional.ofNullable(DISPATCHER.handle(message, Optional.empty())),
+        HARNESS_BYTES_PER_INPUT_BYTE).orElse(null);
     if (answer == null) {
       // JSON-RPC 2.0: a notification (no "id") is never answered, alone or in a batch.
       JsonNode request = JSON.readTree(input);
