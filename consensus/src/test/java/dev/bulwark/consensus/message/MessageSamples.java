@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One valid, signed message of every type (real BLS), built on a short chain. */
-final class MessageSamples {
+public final class MessageSamples {
   private final ChainFixture chain = new ChainFixture(4, 61, 2);
   private final Block b1;
   private final Block b2;
@@ -24,7 +24,8 @@ final class MessageSamples {
   private final QuorumCertificate qc2;
   private final TimeoutCertificate tc3;
 
-  MessageSamples() {
+  /** The samples, built on a fresh four-validator chain. */
+  public MessageSamples() {
     b1 = withBody(chain.child(chain.root(), chain.rootQc(), 1, 1));
     qc1 = chain.qc(b1);
     b2 = chain.child(b1, qc1, 2, 2);
@@ -105,7 +106,8 @@ final class MessageSamples {
     return new CommittedSegment(List.of(b1), new CommitProof(chain.qc(b3)), List.of(b2.header()));
   }
 
-  List<ConsensusMessage> all() {
+  /** One message of every type (two proposals, two sync infos, two block responses). */
+  public List<ConsensusMessage> all() {
     return List.of(
         proposal(),
         proposalWithBodyAndTc(),
