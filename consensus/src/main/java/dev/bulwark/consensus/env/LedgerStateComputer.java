@@ -40,7 +40,7 @@ public final class LedgerStateComputer implements StateComputer {
   private final Mempool mempool;
   private final PendingEvidence evidence;
 
-  /** Executes and commits on {@code ledger}, keeping {@code mempool} and {@code evidence} current. */
+  /** Executes and commits on {@code ledger}; keeps {@code mempool} and {@code evidence} current. */
   public LedgerStateComputer(Ledger ledger, Mempool mempool, PendingEvidence evidence) {
     this.ledger = ledger;
     this.mempool = mempool;

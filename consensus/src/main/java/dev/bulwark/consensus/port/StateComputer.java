@@ -30,7 +30,8 @@ public interface StateComputer {
 
   /**
    * Applies {@code blocks}, finalised by {@code proof} (through {@code proofPath} at an epoch end),
-   * durably and in order; returns the next epoch's validator set when the last block ends its epoch.
+   * durably and in order; returns the next epoch's validator set when the last block ends its
+   * epoch.
    */
   Optional<ValidatorSet> commit(List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath)
       throws CommitRefusedException;

@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * The simulation's ledger: a pure function. state root = keccak256(parent state root ‖ number ‖
  * transactions root ‖ evidence root); the roots hash the body. A block is invalid when its evidence
- * does not verify against the offender's key in the evidence's epoch. A leader's draft comes back
- * completed, as the node's ledger rebuilds it; commits append to the node's in-memory chain.
+ * does not verify against the offender's key in the evidence's epoch. A leader's draft comes
+ * back completed, as the node's ledger rebuilds it; commits append to the node's in-memory chain.
  */
 public final class FakeStateComputer implements StateComputer {
   /** Gas limit of every simulated block. */

@@ -152,8 +152,8 @@ final class SimPorts
 
   private void apply(
       List<Block> blocks, CommitProof proof, List<BlockHeader> proofPath, CommitCallback done) {
-    sim.safety()
-        .onCommit(node.id, node.honest, new Action.CommitBlocks(blocks, proof, proofPath), sim.now());
+    Action.CommitBlocks commit = new Action.CommitBlocks(blocks, proof, proofPath);
+    sim.safety().onCommit(node.id, node.honest, commit, sim.now());
     Optional<ValidatorSet> next;
     try {
       next = node.computer.commit(blocks, proof, proofPath);
