@@ -306,6 +306,12 @@ public final class Scenarios {
           WholeClusterRestart::plan);
 
   /**
+   * Simulated time after GST in real-ledger runs (real BLS, real execution: the costliest runs of
+   * the suite): still more than the 20-base-timeout liveness window.
+   */
+  private static final long REAL_LEDGER_AFTER_GST = 12_000;
+
+  /**
    * The node's own ledger path: real execution, the leader's draft rebuilt from a real mempool fed
    * by clients, real commits and epoch changes, over in-memory stores, on a lossy network.
    */
@@ -319,6 +325,7 @@ public final class Scenarios {
             b.realLedger = true;
             b.network = new NetworkSpec(5, 40, 600, 0.1, 0.05);
             b.gst = 2000 + r.nextLong(3000);
+            b.end = b.gst + REAL_LEDGER_AFTER_GST;
             return b.build();
           });
 
@@ -340,6 +347,7 @@ public final class Scenarios {
               last = Math.max(last, back);
             }
             b.gst = last;
+            b.end = b.gst + REAL_LEDGER_AFTER_GST;
             return b.build();
           });
 

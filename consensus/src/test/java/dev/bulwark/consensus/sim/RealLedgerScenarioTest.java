@@ -32,7 +32,7 @@ class RealLedgerScenarioTest {
         SimResult r = Simulation.run(s.name(), s.plan(n, 5), 5, true, options);
 
         assertThat(r.violations()).as(s.name() + " n=" + n).isEmpty();
-        assertThat(r.commits()).as(s.name()).isGreaterThan(2 * PlanBuilder.EPOCH_LENGTH);
+        assertThat(r.commits()).as(s.name()).isGreaterThan(PlanBuilder.EPOCH_LENGTH + 1); // past an epoch end
         assertThat(committed.stream().mapToLong(b -> b.transactions().size()).sum())
             .as("client transfers reach committed blocks through the mempool")
             .isPositive();
