@@ -11,7 +11,10 @@ import java.util.TreeSet;
  * validator sets per epoch, the network, partitions, crashes, GST and the end time (all times in ms
  * from the start of the run); {@code tailGaps} silences the leader after every epoch end ({@link
  * TailGap}); {@code commitLag} is how long each node's ledger takes to make a decided commit
- * durable (0: at once), and a crash in between loses the commit, as a real one does.
+ * durable (0: at once), and a crash in between loses the commit, as a real one does; {@code
+ * realLedger} runs every node on the real ledger (in-memory store, real mempool fed by simulated
+ * clients) instead of the fake; from each {@code diskFailures} entry's time on, that node's safety
+ * data can no longer be written (its consensus halts).
  */
 public record Plan(
     List<NodeSpec> nodes,
@@ -25,7 +28,31 @@ public record Plan(
     long end,
     boolean checkLiveness,
     boolean tailGaps,
-    long commitLag) {
+    long commitLag,
+    boolean realLedger,
+    List<DiskFailure> diskFailures) {
+  /** Node {@code node}'s safety data cannot be written from {@code at} on (disk full). */
+  public record DiskFailure(int node, long at) {}
+
+  /** A plan on the fake ledger whose disks never fail. */
+  public Plan(
+      List<NodeSpec> nodes,
+      int keyCount,
+      List<EpochSchedule.Seats> seats,
+      long epochLength,
+      NetworkSpec network,
+      List<PartitionPhase> partitions,
+      List<CrashSpec> crashes,
+      long gst,
+      long end,
+      boolean checkLiveness,
+      boolean tailGaps,
+      long commitLag) {
+    this(
+        nodes, keyCount, seats, epochLength, network, partitions, crashes, gst, end, checkLiveness,
+        tailGaps, commitLag, false, List.of());
+  }
+
   /** A plan without tail gaps (see {@link TailGap}) whose ledgers make commits durable at once. */
   public Plan(
       List<NodeSpec> nodes,
@@ -69,6 +96,7 @@ public record Plan(
     seats = List.copyOf(seats);
     partitions = List.copyOf(partitions);
     crashes = List.copyOf(crashes);
+    diskFailures = List.copyOf(diskFailures);
   }
 
   /**

@@ -30,6 +30,8 @@ final class PlanBuilder {
   boolean checkLiveness = true;
   boolean tailGaps;
   long commitLag;
+  boolean realLedger;
+  final List<Plan.DiskFailure> diskFailures = new ArrayList<>();
 
   PlanBuilder(int validators, SplittableRandom random) {
     this.validators = validators;
@@ -104,6 +106,8 @@ final class PlanBuilder {
         end < 0 ? gst + AFTER_GST : end,
         checkLiveness,
         tailGaps,
-        commitLag);
+        commitLag,
+        realLedger,
+        diskFailures);
   }
 }

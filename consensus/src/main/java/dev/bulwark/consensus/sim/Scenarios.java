@@ -305,6 +305,52 @@ public final class Scenarios {
           false,
           WholeClusterRestart::plan);
 
+  /**
+   * Simulated time after GST in real-ledger runs (real BLS, real execution: the costliest runs of
+   * the suite): still more than the 20-base-timeout liveness window.
+   */
+  private static final long REAL_LEDGER_AFTER_GST = 12_000;
+
+  /**
+   * The node's own ledger path: real execution, the leader's draft rebuilt from a real mempool fed
+   * by clients, real commits and epoch changes, over in-memory stores, on a lossy network.
+   */
+  public static final Scenario REAL_LEDGER =
+      new Scenario(
+          "real-ledger",
+          "real ledger and mempool under client transfers, lossy network until GST",
+          true, // the store keeps certificates as BLS points
+          (n, r) -> {
+            PlanBuilder b = new PlanBuilder(n, r);
+            b.realLedger = true;
+            b.network = new NetworkSpec(5, 40, 600, 0.1, 0.05);
+            b.gst = 2000 + r.nextLong(3000);
+            b.end = b.gst + REAL_LEDGER_AFTER_GST;
+            return b.build();
+          });
+
+  /** The real ledger while up to f nodes crash (losing their mempools) and restart. */
+  public static final Scenario REAL_LEDGER_CRASH =
+      new Scenario(
+          "real-ledger-crash",
+          "real ledger; up to f nodes crash and restart, the ledger lagging behind commits",
+          true,
+          (n, r) -> {
+            PlanBuilder b = new PlanBuilder(n, r);
+            b.realLedger = true;
+            b.commitLag = r.nextLong(200);
+            long last = 0;
+            for (int node : b.pick(Math.max(1, b.f()))) {
+              long at = 1000 + r.nextLong(6000);
+              long back = at + 500 + r.nextLong(4000);
+              b.crashes.add(new CrashSpec(node, at, back, false));
+              last = Math.max(last, back);
+            }
+            b.gst = last;
+            b.end = b.gst + REAL_LEDGER_AFTER_GST;
+            return b.build();
+          });
+
   /** Every scenario of {@code --scenario all}. */
   public static final List<Scenario> ALL =
       List.of(
@@ -327,7 +373,9 @@ public final class Scenarios {
           REAL_BLS,
           BYZANTINE_SYNC,
           DETECTOR_FLOOD,
-          WHOLE_CLUSTER_RESTART);
+          WHOLE_CLUSTER_RESTART,
+          REAL_LEDGER,
+          REAL_LEDGER_CRASH);
 
   private static Scenario byzantine(String name, String description, BehaviourKind kind) {
     return new Scenario(

@@ -1,10 +1,15 @@
 package dev.bulwark.consensus.sim;
 
+import dev.bulwark.consensus.env.ActionInterpreter;
+import dev.bulwark.consensus.env.LedgerCommittedChain;
 import dev.bulwark.consensus.message.PeerId;
 import dev.bulwark.consensus.persistence.InMemoryBlockTreeStorage;
-import dev.bulwark.consensus.port.InMemoryCommittedChain;
+import dev.bulwark.consensus.port.CommittedChain;
+import dev.bulwark.consensus.port.StateComputer;
 import dev.bulwark.consensus.round.RoundManager;
 import dev.bulwark.consensus.safety.InMemorySafetyStorage;
+import dev.bulwark.ledger.mempool.Mempool;
+import dev.bulwark.ledger.store.Ledger;
 import java.util.SplittableRandom;
 
 /**
@@ -19,12 +24,18 @@ final class SimNode {
   final Behaviour behaviour;
   final long clockOffset;
   final boolean honest;
-  final InMemoryCommittedChain chain;
+  /** The committed chain: an in-memory one, or the real ledger's store. */
+  final CommittedChain chain;
+  /** The real ledger (kept across a crash, as its disk), or null with the fake one. */
+  final Ledger ledger;
   final SplittableRandom random;
   InMemorySafetyStorage storage = new InMemorySafetyStorage();
   InMemoryBlockTreeStorage tree = new InMemoryBlockTreeStorage();
   SimPayloadSource payloads;
+  StateComputer computer;
+  Mempool mempool;
   RoundManager core;
+  ActionInterpreter interpreter;
   boolean up;
   int incarnation;
 
@@ -34,7 +45,8 @@ final class SimNode {
       Behaviour behaviour,
       long clockOffset,
       boolean honest,
-      InMemoryCommittedChain chain,
+      CommittedChain chain,
+      Ledger ledger,
       SplittableRandom random) {
     this.id = id;
     this.key = key;
@@ -42,7 +54,8 @@ final class SimNode {
     this.behaviour = behaviour;
     this.clockOffset = clockOffset;
     this.honest = honest;
-    this.chain = chain;
+    this.ledger = ledger;
+    this.chain = ledger == null ? chain : new LedgerCommittedChain(ledger.chain());
     this.random = random;
   }
 

@@ -41,5 +41,8 @@ public record SimOptions(
 
     /** Node {@code node} committed {@code blocks} at simulated time {@code t}. */
     default void committed(int node, List<Block> blocks, long t) {}
+
+    /** Node {@code node}'s consensus halted for {@code reason} at simulated time {@code t}. */
+    default void halted(int node, String reason, long t) {}
   }
 }

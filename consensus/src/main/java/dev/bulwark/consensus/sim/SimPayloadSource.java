@@ -1,5 +1,6 @@
 package dev.bulwark.consensus.sim;
 
+import dev.bulwark.consensus.env.PendingEvidence;
 import dev.bulwark.consensus.port.Payload;
 import dev.bulwark.consensus.port.PayloadSource;
 import dev.bulwark.ledger.chain.Block;
@@ -17,9 +18,10 @@ import java.util.SplittableRandom;
 /**
  * A node's mempool and evidence pool in the simulation: a few random "transactions" per block
  * (opaque bytes; the fake ledger only hashes them) and the evidence the node reported that no
- * committed block includes yet.
+ * committed block includes yet (also the evidence pool of a real-ledger node, whose transactions
+ * come from its mempool).
  */
-final class SimPayloadSource implements PayloadSource {
+final class SimPayloadSource implements PayloadSource, PendingEvidence {
   private static final int MAX_EVIDENCE_PER_BLOCK = 4;
 
   private final SplittableRandom random;
@@ -38,13 +40,24 @@ final class SimPayloadSource implements PayloadSource {
   }
 
   /** Blocks the node committed: their evidence needs no further inclusion. */
-  void committed(List<Block> blocks) {
+  @Override
+  public void committed(List<Block> blocks) {
     for (Block b : blocks) {
       for (Evidence e : b.evidence()) {
         included.add(e.id());
         pending.remove(e.id());
       }
     }
+  }
+
+  @Override
+  public List<Evidence> pending(int max) {
+    return pending.values().stream().limit(max).toList();
+  }
+
+  @Override
+  public void drop(Evidence e) {
+    pending.remove(e.id());
   }
 
   @Override

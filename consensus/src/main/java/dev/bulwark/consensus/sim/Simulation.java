@@ -5,17 +5,14 @@ import dev.bulwark.consensus.message.ConsensusMessage;
 import dev.bulwark.consensus.message.ConsensusMessageCodec;
 import dev.bulwark.consensus.message.EpochMessage;
 import dev.bulwark.consensus.message.ProposalMessage;
-import dev.bulwark.consensus.message.TimeoutMessage;
 import dev.bulwark.consensus.message.VoteMessage;
 import dev.bulwark.consensus.port.InMemoryCommittedChain;
-import dev.bulwark.consensus.round.Action;
+import dev.bulwark.consensus.env.ActionInterpreter;
 import dev.bulwark.consensus.round.ConsensusConfig;
 import dev.bulwark.consensus.round.Event;
 import dev.bulwark.ledger.chain.Block;
 import dev.bulwark.ledger.chain.BlockHeader;
-import dev.bulwark.ledger.chain.SigningData;
-import dev.bulwark.ledger.chain.ValidatorSet;
-import dev.bulwark.ledger.crypto.bls.BlsSignature;
+import dev.bulwark.ledger.chain.Evidence;
 import dev.bulwark.ledger.crypto.bls.MemoizingScheme;
 import dev.bulwark.ledger.crypto.bls.SignatureScheme;
 import dev.bulwark.ledger.types.Address;
@@ -24,7 +21,6 @@ import dev.bulwark.ledger.types.Hash;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -57,7 +53,6 @@ public final class Simulation {
   private final SimKeys keys;
   private final SignatureScheme scheme;
   private final EpochSchedule schedule;
-  private final FakeStateComputer computer;
   private final ConsensusConfig config;
   private final List<SimNode> nodes = new ArrayList<>();
   private final PriorityQueue<Scheduled> queue =
@@ -69,6 +64,7 @@ public final class Simulation {
   private final TraceHash trace = new TraceHash();
   private final ClusterView view = new View();
   private final NodeLifecycle lifecycle;
+  private final SimTransactions clients; // the real ledger's clients, or null
   private long seq;
   private long now = START_MILLIS;
   private long events;
@@ -95,7 +91,6 @@ public final class Simulation {
       this.scheme = test;
     }
     this.schedule = new EpochSchedule(keys, plan.seats());
-    this.computer = new FakeStateComputer(CHAIN_ID, schedule, scheme);
     this.config =
         new ConsensusConfig(
             CHAIN_ID,
@@ -106,6 +101,12 @@ public final class Simulation {
             32,
             50);
     Block genesis = genesis();
+    SimLedger ledgers =
+        plan.realLedger() ? new SimLedger(plan, keys, schedule, scheme, seed) : null;
+    this.clients =
+        plan.realLedger()
+            ? new SimTransactions(ledgers.senders(), new SplittableRandom(~seed))
+            : null;
     Set<Address> honest = new TreeSet<>();
     for (int i = 0; i < plan.nodes().size(); i++) {
       NodeSpec spec = plan.nodes().get(i);
@@ -121,11 +122,12 @@ public final class Simulation {
               Behaviour.of(spec.behaviour()),
               root.nextLong(-50, 51),
               isHonest,
-              new InMemoryCommittedChain(genesis),
+              ledgers == null ? new InMemoryCommittedChain(genesis) : null,
+              ledgers == null ? null : ledgers.open(),
               root.split()));
     }
     this.safety = new SafetyMonitor(CHAIN_ID, schedule, scheme, honest);
-    this.lifecycle = new NodeLifecycle(plan, config, scheme, schedule, safety, () -> now);
+    this.lifecycle = new NodeLifecycle(plan, config, scheme, schedule, safety, () -> now, ledgers);
     this.evidence = new EvidenceMonitor(CHAIN_ID, scheme);
     this.liveness =
         new LivenessMonitor(
@@ -216,7 +218,7 @@ public final class Simulation {
         .toList();
   }
 
-  private void schedule(long time, SimEvent e) {
+  void schedule(long time, SimEvent e) {
     queue.add(new Scheduled(time, seq++, e));
   }
 
@@ -234,31 +236,18 @@ public final class Simulation {
       if (to.up) {
         handle(to, new Event.BytesReceived(to.clock(now), nodes.get(b.from()).peer, b.bytes()));
       }
-    } else if (e instanceof SimEvent.Timer t) {
-      SimNode n = nodes.get(t.node());
-      trace.add(t.round() * 7 + t.node());
-      if (n.up && n.incarnation == t.incarnation()) {
-        handle(n, new Event.TimerFired(n.clock(now), t.kind(), t.epoch(), t.round()));
-      }
-    } else if (e instanceof SimEvent.Executed x) {
-      SimNode n = nodes.get(x.node());
-      if (n.up && n.incarnation == x.incarnation()) {
-        handle(n, new Event.BlockExecuted(n.clock(now), x.blockId(), x.outcome()));
-      }
-    } else if (e instanceof SimEvent.EpochChange c) {
-      SimNode n = nodes.get(c.node());
-      if (n.up && n.incarnation == c.incarnation()) {
-        handle(n, new Event.EpochChange(n.clock(now), c.next()));
-      }
-    } else if (e instanceof SimEvent.Durable x) {
-      SimNode n = nodes.get(x.node());
-      if (n.up && n.incarnation == x.incarnation()) {
-        commit(n, x.commit());
+    } else if (e instanceof SimEvent.Local l) {
+      SimNode n = nodes.get(l.node());
+      trace.add(l.tag());
+      if (n.up && n.incarnation == l.incarnation()) {
+        l.run().run();
       }
     } else if (e instanceof SimEvent.Crash c) {
       lifecycle.crash(nodes.get(c.node()));
       evidence.forget(c.node());
       trace.add(-1 - c.node());
+    } else if (e instanceof SimEvent.Tick && clients != null) {
+      clients.tick(nodes);
     } else if (e instanceof SimEvent.Restart r) {
       lifecycle.restart(nodes.get(r.node()), r.wipeSafetyData());
       start(nodes.get(r.node()));
@@ -267,8 +256,9 @@ public final class Simulation {
 
   private void start(SimNode n) {
     lifecycle.boot(n);
+    n.interpreter = new ActionInterpreter(n.core, new SimPorts(this, n).environment());
     trace.add(1000 + n.id);
-    handle(n, new Event.Start(n.clock(now)));
+    n.interpreter.start();
   }
 
   private void deliver(SimEvent.Deliver d) {
@@ -286,109 +276,39 @@ public final class Simulation {
     handle(to, new Event.MessageReceived(to.clock(now), nodes.get(d.from()).peer, d.message()));
   }
 
-  // ------------------------------------------------------------------ actions
+  // ------------------------------------------------------------------ what the ports report
 
   private void handle(SimNode n, Event event) {
-    List<Action> actions = n.core.handle(event);
-    for (Action a : actions) {
-      if (!n.up) {
-        return;
-      }
-      act(n, a);
-    }
+    n.interpreter.handle(event);
   }
 
-  private void act(SimNode n, Action a) {
-    if (a instanceof Action.SendTo s) {
-      List<Integer> targets = new ArrayList<>();
-      for (SimNode m : nodes) {
-        if (m.id != n.id && m.key.address().equals(s.validator())) {
-          targets.add(m.id);
-        }
-      }
-      send(n, s.message(), targets);
-    } else if (a instanceof Action.Broadcast b) {
-      List<Integer> targets = new ArrayList<>();
-      for (SimNode m : nodes) {
-        if (m.id != n.id && n.core.validators().indexOf(m.key.address()).isPresent()) {
-          targets.add(m.id);
-        }
-      }
-      send(n, b.message(), targets);
-    } else if (a instanceof Action.SendToPeer p) {
-      for (SimNode m : nodes) {
-        if (m.peer.equals(p.peer())) {
-          send(n, p.message(), List.of(m.id));
-        }
-      }
-    } else if (a instanceof Action.ExecuteBlock x) {
-      long took = network.nextLong(options.minExecutionMillis(), options.maxExecutionMillis() + 1);
-      schedule(
-          now + took,
-          new SimEvent.Executed(
-              n.id, n.incarnation, x.block().hash(), computer.execute(x.block(), x.parent())));
-    } else if (a instanceof Action.CommitBlocks c) {
-      if (plan.commitLag() > 0) { // the same lag for every commit keeps them in order
-        schedule(now + plan.commitLag(), new SimEvent.Durable(n.id, n.incarnation, c));
-      } else {
-        commit(n, c);
-      }
-    } else if (a instanceof Action.SetTimer t) {
-      schedule(
-          Math.max(now, t.atMillis() - n.clockOffset),
-          new SimEvent.Timer(n.id, n.incarnation, t.kind(), t.epoch(), t.round()));
-    } else if (a instanceof Action.ReportEvidence r) {
-      n.payloads.report(r.evidence());
-      evidence.reported(n.id, r.evidence());
-      if (n.honest) {
-        offencesReported.add(r.evidence().id());
-      }
-      safety.onEvidence(n.id, r.evidence(), now);
-    } else if (a instanceof Action.PenalisePeer p) {
-      Optional<SimNode> peer = nodes.stream().filter(m -> m.peer.equals(p.peer())).findFirst();
-      safety.onPenalty(n.id, peer.map(m -> m.honest).orElse(false), p.reason(), p.detail(), now);
-    }
-  }
-
-  private void commit(SimNode n, Action.CommitBlocks c) {
-    safety.onCommit(n.id, n.honest, c, now);
-    try {
-      n.chain.append(c.blocks(), c.proof(), c.proofPath());
-    } catch (IllegalArgumentException e) {
-      safety.onBrokenChain(n.id, e.getMessage(), now);
-      return;
-    }
-    n.payloads.committed(c.blocks());
-    Block last = c.blocks().get(c.blocks().size() - 1);
+  /** Node {@code n}'s ledger applied {@code blocks} (after the safety monitor saw them). */
+  void committed(SimNode n, List<Block> blocks) {
+    Block last = blocks.get(blocks.size() - 1);
     trace.add(last.hash().bytes().hashCode());
     if (n.honest) {
-      c.blocks().forEach(b -> b.evidence().forEach(e -> offencesSlashed.add(e.id())));
+      blocks.forEach(b -> b.evidence().forEach(e -> offencesSlashed.add(e.id())));
       highestHonestCommit = Math.max(highestHonestCommit, last.header().number());
       liveness.onCommit(n.id, last.header().number(), now);
-      options.probe().committed(n.id, c.blocks(), now - START_MILLIS);
-    }
-    if (last.header().number() % plan.epochLength() == 0) {
-      schedule(
-          now + 1 + network.nextLong(3),
-          new SimEvent.EpochChange(n.id, n.incarnation, schedule.set(last.header().epoch() + 1)));
+      options.probe().committed(n.id, blocks, now - START_MILLIS);
     }
   }
 
-  private void send(SimNode from, ConsensusMessage message, List<Integer> targets) {
-    if (from.honest) {
-      if (message instanceof VoteMessage v) {
-        safety.onSigned(from.id, v.author(), v.vote(), now);
-      } else if (message instanceof TimeoutMessage t) {
-        safety.onSigned(from.id, t.author(), t.timeout(), now);
-      } else if (message instanceof ProposalMessage p) {
-        safety.onSigned(from.id, p.author(), p.proposalData(CHAIN_ID), now);
-      }
+  /** Node {@code n}'s core found {@code e}. */
+  void reported(SimNode n, Evidence e) {
+    evidence.reported(n.id, e);
+    if (n.honest) {
+      offencesReported.add(e.id());
     }
-    if (message instanceof ProposalMessage p) {
-      liveness.onProposal(p.block().header().number());
-      options.probe().proposed(from.id, p.block().hash(), now - START_MILLIS);
-    }
-    from.behaviour.send(new NodeWire(this, from), message, targets);
+    safety.onEvidence(n.id, e, now);
+  }
+
+  /** Node {@code n}'s consensus halted: the node stops, as a real one does, for good. */
+  void halted(SimNode n, String reason) {
+    trace.add(-1000 - n.id);
+    options.probe().halted(n.id, reason, now - START_MILLIS);
+    lifecycle.crash(n);
+    evidence.forget(n.id);
   }
 
   /** Puts one message on the link {@code from} → {@code to}. */
@@ -419,6 +339,26 @@ public final class Simulation {
 
   Plan plan() {
     return plan;
+  }
+
+  long now() {
+    return now;
+  }
+
+  SplittableRandom random() {
+    return network;
+  }
+
+  SimOptions options() {
+    return options;
+  }
+
+  SafetyMonitor safety() {
+    return safety;
+  }
+
+  LivenessMonitor liveness() {
+    return liveness;
   }
 
   List<SimNode> nodes() {

@@ -31,8 +31,8 @@ import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.bus.BusMessages;
 import dev.bulwark.node.consensus.ConsensusVerticle;
 import dev.bulwark.node.consensus.EvidencePool;
-import dev.bulwark.node.consensus.NodePayloadSource;
-import dev.bulwark.node.ledger.LedgerCommittedChain;
+import dev.bulwark.consensus.env.MempoolPayloadSource;
+import dev.bulwark.consensus.env.LedgerCommittedChain;
 import dev.bulwark.node.ledger.LedgerVerticle;
 import dev.bulwark.node.network.P2pVerticle;
 import dev.bulwark.node.network.PeerDirectory;
@@ -175,7 +175,7 @@ public final class Node {
     BlockTreeStorage tree = settings.observer()
         ? new InMemoryBlockTreeStorage() : settings.dataDir().blockTreeStorage();
     RoundManager core = new RoundManager(config, safety,
-        new NodePayloadSource(params, mempool, evidence), ledger::validatorSet,
+        new MempoolPayloadSource(params, mempool, evidence), ledger::validatorSet,
         new LedgerCommittedChain(ledger.chain()), tree);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -1,4 +1,4 @@
-package dev.bulwark.node.ledger;
+package dev.bulwark.consensus.env;
 
 import dev.bulwark.consensus.port.ExecutionResult;
 import dev.bulwark.ledger.chain.Block;

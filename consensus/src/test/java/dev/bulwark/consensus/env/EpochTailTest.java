@@ -1,4 +1,4 @@
-package dev.bulwark.node.ledger;
+package dev.bulwark.consensus.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,8 @@ class EpochTailTest {
       1337, TestValidators.create(4, 1).validatorSet(1), Hash.of(new byte[32]));
 
   private static BlockHeader header(long number, long epoch) {
-    return BlockHeader.builder().parentQc(PARENT_QC).round(1).number(number).epoch(epoch).timestampMillis(1_000 + number)
+    return BlockHeader.builder().parentQc(PARENT_QC).round(1).number(number).epoch(epoch)
+        .timestampMillis(1_000 + number)
         .gasLimit(30_000_000).baseFeePerGas(BigInteger.TEN)
         .stateRoot(Hash.of(new byte[32])).build();
   }

@@ -1,4 +1,4 @@
-package dev.bulwark.node.consensus;
+package dev.bulwark.consensus.env;
 
 import dev.bulwark.consensus.port.Payload;
 import dev.bulwark.consensus.port.PayloadSource;
@@ -11,10 +11,11 @@ import dev.bulwark.ledger.tx.SignedTransaction;
 /**
  * A leader's block body from memory: the mempool's best transactions for the next base fee, in
  * nonce order per sender, and pending evidence. The selection is against the committed state; when
- * the parent is a pipelined block that already includes some of them, the ledger worker leaves
- * those out while it builds the block (consensus {@code DraftBuilt}).
+ * the parent is a pipelined block that already includes some of them, {@link LedgerStateComputer}
+ * leaves those out while it builds the block (consensus {@code DraftBuilt}). The node's and the
+ * real-ledger simulation's leaders both take their bodies from here.
  */
-public final class NodePayloadSource implements PayloadSource {
+public final class MempoolPayloadSource implements PayloadSource {
   /** Most transactions offered for one block (the gas limit usually binds first). */
   public static final int MAX_TRANSACTIONS = 10_000;
   /** Most evidence items offered for one block. */
@@ -22,10 +23,10 @@ public final class NodePayloadSource implements PayloadSource {
 
   private final ChainParams params;
   private final Mempool mempool;
-  private final EvidencePool evidence;
+  private final PendingEvidence evidence;
 
   /** Bodies from {@code mempool} and {@code evidence} under {@code params}. */
-  public NodePayloadSource(ChainParams params, Mempool mempool, EvidencePool evidence) {
+  public MempoolPayloadSource(ChainParams params, Mempool mempool, PendingEvidence evidence) {
     this.params = params;
     this.mempool = mempool;
     this.evidence = evidence;
