@@ -83,9 +83,6 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--state-nodes-in-memory", paramLabel = "N", description = "State-tree internal nodes kept in memory, about 430 bytes each (default: one per 2 KiB of the JVM's max heap, at least 524,288, every node of about 1.5M accounts). Past it the deepest levels are read from the store, in part.")
   Integer stateNodesInMemory;
 
-  @Option(names = "--rpc-allow-unprotected-txs", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1", paramLabel = "BOOL", description = "Admit pre-EIP-155 transactions (no chain id in the signature) through eth_sendRawTransaction (default: ${DEFAULT-VALUE}; web3j's static Transfer.sendFunds sends them). Gossiped ones are admitted either way.")
-  boolean rpcAllowUnprotectedTxs = true;
-
   @Option(names = "--observer", description = "Follow the chain without validator keys; never votes.")
   boolean observer;
 
@@ -170,7 +167,7 @@ public final class NodeCommand implements Callable<Integer> {
     return new NodeSettings(chain, Optional.ofNullable(keys),
         new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer,
         tls(), stateNodes, rpcOptions.settings(file.map(NodeConfig::rpc).orElse(RpcConfig.NONE), List.of(),
-            this::usage).withAllowUnprotectedTxs(rpcAllowUnprotectedTxs));
+            this::usage));
   }
 
   private Optional<TlsConfig> tls() {
