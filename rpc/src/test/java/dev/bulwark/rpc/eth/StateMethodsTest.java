@@ -220,6 +220,11 @@ class StateMethodsTest {
     assertThat(fx.call("eth_estimateGas", Map.of("from", addr(alice), "to",
         FakeSystemModule.ADDRESS.toHex(), "data", "0x01", "value", "0x1")).asText())
         .isEqualTo("0x" + Long.toHexString(21_000 + 16 + FakeSystemModule.CALL_GAS));
+    // an access list costs its intrinsic gas, as execution charges it
+    assertThat(fx.call("eth_estimateGas", Map.of("from", addr(alice), "to", BOB.toHex(),
+        "value", "0x1", "accessList", java.util.List.of(Map.of("address", BOB.toHex(),
+            "storageKeys", java.util.List.of("0x" + "00".repeat(31) + "01")))))
+        .asText()).isEqualTo("0x" + Long.toHexString(21_000 + 2_400 + 1_900));
     // what execution charges: the estimate is enough, one gas less runs out
     Secp256k1.KeyPair bob = fx.f.user(1);
     long estimate = 21_000 + 16 + FakeSystemModule.CALL_GAS;
