@@ -10,11 +10,12 @@ import java.util.List;
  * One node's configuration ({@code node.toml}): where its genesis, keys and data are (relative
  * paths are relative to the node.toml file), the host it listens on and advertises, its p2p and
  * JSON-RPC ports, the p2p endpoints of its peers, the node public keys of the observers it
- * admits and how it serves JSON-RPC.
+ * admits, how it serves JSON-RPC and how many recent blocks' state it keeps readable
+ * ({@code stateHistoryBlocks}; null: every block's, an archive node).
  */
 public record NodeConfig(
     Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort, List<Endpoint> peers,
-    List<Bytes> observers, RpcConfig rpc) {
+    List<Bytes> observers, RpcConfig rpc, Long stateHistoryBlocks) {
   /** The data directory written by the generator: {@code data} beside node.toml. */
   public static final String DEFAULT_DATA_DIR = "data";
 
@@ -40,6 +41,15 @@ public record NodeConfig(
       throw new IllegalArgumentException("peers must not contain the node's own endpoint " + own);
     }
     host = own.host();
+    if (stateHistoryBlocks != null && stateHistoryBlocks < 1) {
+      throw new IllegalArgumentException("stateHistoryBlocks must be at least 1: " + stateHistoryBlocks);
+    }
+  }
+
+  /** A configuration that keeps every block's state (an archive node). */
+  public NodeConfig(Path genesis, Path keyDir, Path dataDir, String host, int p2pPort, int rpcPort,
+      List<Endpoint> peers, List<Bytes> observers, RpcConfig rpc) {
+    this(genesis, keyDir, dataDir, host, p2pPort, rpcPort, peers, observers, rpc, null);
   }
 
   /** A configuration without JSON-RPC keys. */
@@ -62,6 +72,6 @@ public record NodeConfig(
   /** A copy whose relative paths are resolved against {@code dir} (the node.toml's directory). */
   public NodeConfig resolvedAgainst(Path dir) {
     return new NodeConfig(dir.resolve(genesis).normalize(), dir.resolve(keyDir).normalize(),
-        dir.resolve(dataDir).normalize(), host, p2pPort, rpcPort, peers, observers, rpc);
+        dir.resolve(dataDir).normalize(), host, p2pPort, rpcPort, peers, observers, rpc, stateHistoryBlocks);
   }
 }

@@ -23,7 +23,8 @@ public final class NodeConfigToml {
   private static final Set<String> KEYS = Set.of("genesis", "keyDir", "dataDir", "host", "p2pPort",
       "rpcPort", "peers", "observers", "rpcHost", "rpcCorsOrigins", "rpcAllowedHosts", "rpcMaxBodyBytes",
       "rpcMaxBatchSize", "rpcMaxFrameBytes", "rpcMaxConnections", "rpcMaxSubscriptions", "rpcMaxFilters",
-      "rpcFilterTimeoutSeconds", "rpcMaxLogsBlockRange", "rpcMaxLogsResults");
+      "rpcFilterTimeoutSeconds", "rpcMaxLogsBlockRange", "rpcMaxLogsResults", "rpcAllowUnprotectedTxs",
+      "rpcWsIdleTimeoutSeconds", "rpcWsMaxPendingBytes", "stateHistoryBlocks");
   private static final String HEADER = """
       # Bulwark node configuration (format: genesis/README.md).
       # Relative paths are relative to the directory of this file.
@@ -46,6 +47,9 @@ public final class NodeConfigToml {
     }
     config.observers().forEach(k -> n.withArray("observers").add(k.toHex()));
     writeRpc(config.rpc(), n);
+    if (config.stateHistoryBlocks() != null) {
+      n.put("stateHistoryBlocks", config.stateHistoryBlocks());
+    }
     try {
       return HEADER + MAPPER.writeValueAsString(n);
     } catch (JacksonException e) {
@@ -93,12 +97,13 @@ public final class NodeConfigToml {
     List<Endpoint> peers = peers(obj, problems);
     List<Bytes> observers = observers(obj, problems);
     RpcConfig rpc = readRpc(obj, problems);
+    Long stateHistoryBlocks = count(obj, "stateHistoryBlocks", problems);
     if (!problems.isEmpty()) {
       throw new NodeConfigException(source, problems);
     }
     try {
       return new NodeConfig(Path.of(genesis), Path.of(keyDir), Path.of(dataDir), host, p2pPort, rpcPort, peers,
-          observers, rpc);
+          observers, rpc, stateHistoryBlocks);
     } catch (IllegalArgumentException e) {
       throw new NodeConfigException(source, List.of(e.getMessage()));
     }
@@ -114,7 +119,21 @@ public final class NodeConfigToml {
         count(obj, "rpcMaxBatchSize", problems), count(obj, "rpcMaxFrameBytes", problems),
         count(obj, "rpcMaxConnections", problems), count(obj, "rpcMaxSubscriptions", problems),
         count(obj, "rpcMaxFilters", problems), count(obj, "rpcFilterTimeoutSeconds", problems),
-        count(obj, "rpcMaxLogsBlockRange", problems), count(obj, "rpcMaxLogsResults", problems));
+        count(obj, "rpcMaxLogsBlockRange", problems), count(obj, "rpcMaxLogsResults", problems),
+        bool(obj, "rpcAllowUnprotectedTxs", problems), count(obj, "rpcWsIdleTimeoutSeconds", problems),
+        count(obj, "rpcWsMaxPendingBytes", problems));
+  }
+
+  private static Boolean bool(ObjectNode obj, String key, List<String> problems) {
+    JsonNode v = obj.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isBoolean()) {
+      problems.add(key + ": must be true or false");
+      return null;
+    }
+    return v.booleanValue();
   }
 
   private static void writeRpc(RpcConfig rpc, ObjectNode n) {
@@ -129,10 +148,13 @@ public final class NodeConfigToml {
     }
     String[] keys = {"rpcMaxBodyBytes", "rpcMaxBatchSize", "rpcMaxFrameBytes", "rpcMaxConnections",
         "rpcMaxSubscriptions", "rpcMaxFilters", "rpcFilterTimeoutSeconds", "rpcMaxLogsBlockRange",
-        "rpcMaxLogsResults"};
+        "rpcMaxLogsResults", "rpcWsIdleTimeoutSeconds", "rpcWsMaxPendingBytes"};
     Long[] values = {rpc.maxBodyBytes(), rpc.maxBatchSize(), rpc.maxFrameBytes(), rpc.maxConnections(),
         rpc.maxSubscriptions(), rpc.maxFilters(), rpc.filterTimeoutSeconds(), rpc.maxLogsBlockRange(),
-        rpc.maxLogsResults()};
+        rpc.maxLogsResults(), rpc.wsIdleTimeoutSeconds(), rpc.wsMaxPendingBytes()};
+    if (rpc.allowUnprotectedTxs() != null) {
+      n.put("rpcAllowUnprotectedTxs", rpc.allowUnprotectedTxs());
+    }
     for (int i = 0; i < keys.length; i++) {
       if (values[i] != null) {
         n.put(keys[i], values[i]);

@@ -18,6 +18,9 @@ import java.util.List;
  * @param filterTimeoutSeconds {@code rpcFilterTimeoutSeconds}
  * @param maxLogsBlockRange {@code rpcMaxLogsBlockRange}
  * @param maxLogsResults {@code rpcMaxLogsResults}
+ * @param allowUnprotectedTxs {@code rpcAllowUnprotectedTxs}: admit pre-EIP-155 transactions
+ * @param wsIdleTimeoutSeconds {@code rpcWsIdleTimeoutSeconds}: a WebSocket silent this long closes
+ * @param wsMaxPendingBytes {@code rpcWsMaxPendingBytes}: outbound bytes queued on one WebSocket
  */
 public record RpcConfig(
     String host,
@@ -31,10 +34,23 @@ public record RpcConfig(
     Long maxFilters,
     Long filterTimeoutSeconds,
     Long maxLogsBlockRange,
-    Long maxLogsResults) {
+    Long maxLogsResults,
+    Boolean allowUnprotectedTxs,
+    Long wsIdleTimeoutSeconds,
+    Long wsMaxPendingBytes) {
   /** Nothing set. */
   public static final RpcConfig NONE =
       new RpcConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** The keys of the limits and addresses only; the unprotected-tx and WebSocket keys unset. */
+  public RpcConfig(String host, List<String> corsOrigins, List<String> allowedHosts,
+      Long maxBodyBytes, Long maxBatchSize, Long maxFrameBytes, Long maxConnections,
+      Long maxSubscriptions, Long maxFilters, Long filterTimeoutSeconds, Long maxLogsBlockRange,
+      Long maxLogsResults) {
+    this(host, corsOrigins, allowedHosts, maxBodyBytes, maxBatchSize, maxFrameBytes,
+        maxConnections, maxSubscriptions, maxFilters, filterTimeoutSeconds, maxLogsBlockRange,
+        maxLogsResults, null, null, null);
+  }
 
   public RpcConfig {
     if (host != null && host.isBlank()) {

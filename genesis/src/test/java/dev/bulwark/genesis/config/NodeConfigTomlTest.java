@@ -62,6 +62,27 @@ class NodeConfigTomlTest {
   }
 
   @Test
+  void unprotectedTxWebSocketAndStateHistoryKeysRoundTripAndBadValuesAreReported() throws Exception {
+    RpcConfig rpc = new RpcConfig(null, null, null, null, null, null, null, null, null, null, null,
+        null, false, 120L, 65536L);
+    NodeConfig config = new NodeConfig(CONFIG.genesis(), CONFIG.keyDir(), CONFIG.dataDir(),
+        CONFIG.host(), CONFIG.p2pPort(), CONFIG.rpcPort(), CONFIG.peers(), List.of(), rpc, 128L);
+    String toml = NodeConfigToml.write(config);
+    assertThat(toml).contains("rpcAllowUnprotectedTxs = false").contains("rpcWsIdleTimeoutSeconds = 120")
+        .contains("rpcWsMaxPendingBytes = 65536").contains("stateHistoryBlocks = 128");
+    assertThat(NodeConfigToml.read(toml, "node.toml")).isEqualTo(config);
+    assertThat(NodeConfigToml.read(NodeConfigToml.write(CONFIG), "node.toml").stateHistoryBlocks()).isNull();
+
+    String bad = NodeConfigToml.write(CONFIG)
+        + "rpcAllowUnprotectedTxs = 'no'\nrpcWsIdleTimeoutSeconds = 0\nstateHistoryBlocks = -1\n";
+    assertThatThrownBy(() -> NodeConfigToml.read(bad, "node.toml"))
+        .isInstanceOf(NodeConfigException.class)
+        .hasMessageContaining("rpcAllowUnprotectedTxs: must be true or false")
+        .hasMessageContaining("rpcWsIdleTimeoutSeconds: must be a positive integer")
+        .hasMessageContaining("stateHistoryBlocks: must be a positive integer");
+  }
+
+  @Test
   void loadResolvesPathsAgainstTheFileDirectory(@TempDir Path dir) throws Exception {
     Path v = Files.createDirectories(dir.resolve("validator-1"));
     Files.writeString(v.resolve("node.toml"), NodeConfigToml.write(CONFIG));

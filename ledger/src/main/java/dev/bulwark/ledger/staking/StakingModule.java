@@ -64,7 +64,10 @@ public final class StakingModule implements SystemModule {
     return ADDRESS;
   }
 
-  /** Every call costs {@code params.stakingCallGas}, whatever its data (intrinsic gas included). */
+  /**
+   * Every call costs {@code params.stakingCallGas} on top of its intrinsic gas, whatever its data
+   * (the executor adds the two; see STAKING.md).
+   */
   @Override
   public long gasCost(Bytes data) {
     return params.stakingCallGas();

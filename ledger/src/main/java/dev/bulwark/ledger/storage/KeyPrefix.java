@@ -27,7 +27,15 @@ public enum KeyPrefix {
   /** A block's logs bloom by block number (absent when the block has no logs). */
   LOGS_BLOOM(0x16),
   /** Validator sets by 8-byte big-endian epoch. */
-  VALIDATOR_SET(0x17);
+  VALIDATOR_SET(0x17),
+  /** State-tree node hashes a block made stale, by 8-byte number (pruning nodes only). */
+  STATE_STALE(0x18),
+  /** The last block that added a state-tree node, by node hash (pruning nodes only). */
+  STATE_NODE_BORN(0x19),
+  /** State-tree nodes never pruned (epoch-change proofs), by node hash. */
+  STATE_PIN(0x1a),
+  /** Pruning progress: last block journaled, last block pruned (the prefix alone is the key). */
+  STATE_HISTORY(0x1b);
 
   private final byte tag;
 

@@ -22,6 +22,12 @@ import java.nio.ByteBuffer;
  * LOGS_BLOOM ‖ number            -> 256-byte bloom (only for blocks with logs)
  * VALIDATOR_SET ‖ epoch          -> ValidatorCodec set
  * STATE_NODE ‖ nodeHash          -> state-tree node (MerkleStateTree)
+ * only on a node that prunes old states (StatePruner):
+ * STATE_STALE ‖ number           -> hashes (32 each) of the nodes in block number-1's state
+ *                                   tree and not in block number's
+ * STATE_NODE_BORN ‖ nodeHash     -> number(8) of the last block whose tree added the node
+ * STATE_PIN ‖ nodeHash           -> empty: a node of an epoch-change proof, never pruned
+ * STATE_HISTORY                  -> journaledThrough(8) ‖ prunedThrough(8)
  * </pre>
  */
 final class ChainKeys {

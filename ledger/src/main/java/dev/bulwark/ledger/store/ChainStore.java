@@ -50,6 +50,7 @@ public final class ChainStore {
   private final KeyValueStore store;
   private final MerkleStateTree tree;
   private volatile BlockHeader head;
+  private StatePruner pruner; // null: every state is kept (an archive node)
 
   private ChainStore(KeyValueStore store, MerkleStateTree tree, BlockHeader head) {
     this.store = store;
@@ -94,6 +95,26 @@ public final class ChainStore {
     return chain;
   }
 
+  /**
+   * As {@link #open(KeyValueStore, GenesisBlock, int)}, keeping only the last {@code keepBlocks}
+   * blocks' states readable (0: all, an archive node): the state-tree nodes only older states use
+   * are deleted as blocks commit (see {@link StatePruner}). {@code epochLength} finds the
+   * epoch-ending blocks, whose epoch-change proofs stay readable whatever the window.
+   */
+  public static ChainStore open(KeyValueStore store, GenesisBlock genesis, int stateResidentNodes,
+      long keepBlocks, long epochLength) {
+    if (keepBlocks < 0) {
+      throw new IllegalArgumentException("kept state history must be >= 0 blocks: " + keepBlocks);
+    }
+    ChainStore chain = open(store, genesis, stateResidentNodes);
+    if (keepBlocks > 0) {
+      chain.pruner = StatePruner.open(store, chain.tree, keepBlocks, chain.head, epochLength,
+          n -> chain.readBlock(n).orElseThrow(() -> new StorageException(
+              "block " + n + " missing in " + store.location())).header());
+    }
+    return chain;
+  }
+
   /** The last committed block's header. */
   public BlockHeader head() {
     return head;
@@ -128,7 +149,9 @@ public final class ChainStore {
       CommitProof proof,
       List<BlockHeader> proofPath) {
     WriteBatch batch = CommitBatch.stage(head, blocks, results, proof, proofPath);
+    Runnable pruned = pruner == null ? () -> { } : pruner.stage(batch, head, blocks, results);
     store.write(batch, Durability.SYNC);
+    pruned.run();
     head = blocks.get(blocks.size() - 1).header();
     if (blocks.size() > 1 || !proofPath.isEmpty()) {
       LOG.debug(
@@ -287,7 +310,12 @@ public final class ChainStore {
     return new CommittedState(tree, head.stateRoot());
   }
 
-  /** The state after committed block {@code number} (nodes are never pruned, so any block). */
+  /**
+   * The state after committed block {@code number}. With a state history window, reading the
+   * state of a block before it throws {@link
+   * dev.bulwark.ledger.state.merkle.MissingNodeException} (or answers correctly from nodes still
+   * held), never a wrong value.
+   */
   public Optional<CommittedState> stateAt(long number) {
     return block(number).map(b -> new CommittedState(tree, b.header().stateRoot()));
   }

@@ -79,10 +79,19 @@ public final class Ledger implements AutoCloseable {
    */
   public static Ledger open(
       Path dir, GenesisSpec genesis, SystemModule module, int stateResidentNodes) {
+    return open(dir, genesis, module, stateResidentNodes, 0);
+  }
+
+  /**
+   * As {@link #open(Path, GenesisSpec, SystemModule, int)}, keeping the last {@code
+   * stateHistoryBlocks} blocks' states readable (0: every block's, an archive node).
+   */
+  public static Ledger open(Path dir, GenesisSpec genesis, SystemModule module,
+      int stateResidentNodes, long stateHistoryBlocks) {
     GenesisBlock block = GenesisBlock.of(genesis, module);
     LevelDbStore store = LevelDbStore.open(dir, ChainStore.SCHEMA_VERSION, block.hash().bytes());
     try {
-      return open(store, genesis, module, block, stateResidentNodes);
+      return open(store, genesis, module, block, stateResidentNodes, stateHistoryBlocks);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -109,7 +118,22 @@ public final class Ledger implements AutoCloseable {
       SystemModule module,
       GenesisBlock genesisBlock,
       int stateResidentNodes) {
-    ChainStore chain = ChainStore.open(store, genesisBlock, stateResidentNodes);
+    return open(store, genesis, module, genesisBlock, stateResidentNodes, 0);
+  }
+
+  /**
+   * As {@link #open(KeyValueStore, GenesisSpec, SystemModule, GenesisBlock, int)}, keeping the
+   * last {@code stateHistoryBlocks} blocks' states readable (0: every block's).
+   */
+  public static Ledger open(
+      KeyValueStore store,
+      GenesisSpec genesis,
+      SystemModule module,
+      GenesisBlock genesisBlock,
+      int stateResidentNodes,
+      long stateHistoryBlocks) {
+    ChainStore chain = ChainStore.open(store, genesisBlock, stateResidentNodes, stateHistoryBlocks,
+        genesis.params().epochLengthBlocks());
     return new Ledger(store, genesis.params(), module, chain);
   }
 

@@ -47,6 +47,9 @@ import picocli.CommandLine.Option;
 public final class NodeCommand implements Callable<Integer> {
   /** Highest accepted --min-block-interval. */
   static final long MAX_MIN_BLOCK_INTERVAL_MILLIS = 60_000;
+  // 16 blocks (4 s at the default pace): a call that resolved "latest" just before a few commits
+  // still finds its state.
+  static final long MIN_STATE_HISTORY = 16;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -83,8 +86,8 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--state-nodes-in-memory", paramLabel = "N", description = "State-tree internal nodes kept in memory, about 430 bytes each (default: one per 2 KiB of the JVM's max heap, at least 524,288, every node of about 1.5M accounts). Past it the deepest levels are read from the store, in part.")
   Integer stateNodesInMemory;
 
-  @Option(names = "--rpc-allow-unprotected-txs", negatable = true, defaultValue = "true", fallbackValue = "true", arity = "0..1", paramLabel = "BOOL", description = "Admit pre-EIP-155 transactions (no chain id in the signature) through eth_sendRawTransaction (default: ${DEFAULT-VALUE}; web3j's static Transfer.sendFunds sends them). Gossiped ones are admitted either way.")
-  boolean rpcAllowUnprotectedTxs = true;
+  @Option(names = "--state-history-blocks", paramLabel = "N", description = "Keep only the last N blocks' states readable (historical eth_getBalance, eth_call, ...), at least " + MIN_STATE_HISTORY + "; older reads answer 'missing trie node'. node.toml stateHistoryBlocks (default: every block's, an archive node). Applies to blocks committed with it on.")
+  Long stateHistoryBlocks;
 
   @Option(names = "--observer", description = "Follow the chain without validator keys; never votes.")
   boolean observer;
@@ -156,6 +159,11 @@ public final class NodeCommand implements Callable<Integer> {
     if (stateNodesInMemory != null && stateNodesInMemory < 0) {
       throw usage("--state-nodes-in-memory must not be negative, got " + stateNodesInMemory);
     }
+    long history = stateHistoryBlocks != null ? stateHistoryBlocks
+        : file.map(NodeConfig::stateHistoryBlocks).orElse(0L);
+    if (history != 0 && history < MIN_STATE_HISTORY) {
+      throw usage("--state-history-blocks must be at least " + MIN_STATE_HISTORY + ", got " + history);
+    }
     Set<Bytes> admitted = new LinkedHashSet<>(file.map(NodeConfig::observers).orElse(List.of()));
     admitted.addAll(observerKeys());
     Genesis chain = loadGenesis(genesisFile);
@@ -170,7 +178,7 @@ public final class NodeCommand implements Callable<Integer> {
     return new NodeSettings(chain, Optional.ofNullable(keys),
         new DataDirectory(data), listenHost, p2p, rpc, dial, admitted, minBlockInterval, observer,
         tls(), stateNodes, rpcOptions.settings(file.map(NodeConfig::rpc).orElse(RpcConfig.NONE), List.of(),
-            this::usage).withAllowUnprotectedTxs(rpcAllowUnprotectedTxs));
+            this::usage), history);
   }
 
   private Optional<TlsConfig> tls() {

@@ -48,6 +48,15 @@ public final class RpcOptions {
   @Option(names = "--rpc-max-logs-results", paramLabel = "N", description = "Most logs one eth_getLogs returns; node.toml rpcMaxLogsResults (default: 10000).")
   Long maxLogsResults;
 
+  @Option(names = "--rpc-allow-unprotected-txs", negatable = true, fallbackValue = "true", arity = "0..1", paramLabel = "BOOL", description = "Admit pre-EIP-155 transactions (no chain id in the signature) through eth_sendRawTransaction; node.toml rpcAllowUnprotectedTxs (default: true; web3j's static Transfer.sendFunds sends them). Gossiped ones are admitted either way.")
+  Boolean allowUnprotectedTxs;
+
+  @Option(names = "--rpc-ws-idle-timeout", paramLabel = "SECONDS", description = "A WebSocket with no frame in either direction (pings and their pongs count) for this long is closed (1001, \"idle timeout\"); node.toml rpcWsIdleTimeoutSeconds (default: 600).")
+  Long wsIdleTimeoutSeconds;
+
+  @Option(names = "--rpc-ws-max-pending-bytes", paramLabel = "BYTES", description = "Outbound bytes (answers, notifications) a WebSocket client may leave unread before it is closed (1008, naming this limit), at least 1024; node.toml rpcWsMaxPendingBytes (default: 16777216).")
+  Long wsMaxPendingBytes;
+
   /**
    * The settings from these flags over {@code file} over the defaults ({@code defaultCors} is the
    * command's CORS default); {@code usage} turns a problem into the command's usage error.
@@ -67,7 +76,11 @@ public final class RpcOptions {
         1000 * pick(filterTimeoutSeconds, file.filterTimeoutSeconds(), d.filterTimeoutMillis() / 1000, 1, big,
             "--rpc-filter-timeout", usage),
         pick(maxLogsBlockRange, file.maxLogsBlockRange(), d.maxLogsBlockRange(), 1, big, "--rpc-max-logs-range", usage),
-        (int) pick(maxLogsResults, file.maxLogsResults(), d.maxLogsResults(), 1, INT, "--rpc-max-logs-results", usage));
+        (int) pick(maxLogsResults, file.maxLogsResults(), d.maxLogsResults(), 1, INT, "--rpc-max-logs-results", usage),
+        1000 * pick(wsIdleTimeoutSeconds, file.wsIdleTimeoutSeconds(), d.wsIdleTimeoutMillis() / 1000, 1, big,
+            "--rpc-ws-idle-timeout", usage),
+        pick(wsMaxPendingBytes, file.wsMaxPendingBytes(), d.wsMaxPendingBytes(), 1024, big,
+            "--rpc-ws-max-pending-bytes", usage));
     String bind = host != null ? host.trim() : file.host() != null ? file.host() : RpcSettings.DEFAULTS.host();
     if (bind.isEmpty()) {
       throw usage.apply("--rpc-host must not be empty");
@@ -75,7 +88,10 @@ public final class RpcOptions {
     List<String> cors = corsOrigins != null ? corsOrigins : file.corsOrigins() != null ? file.corsOrigins() : defaultCors;
     List<String> hosts = allowedHosts != null ? allowedHosts
         : file.allowedHosts() != null ? file.allowedHosts() : RpcSettings.DEFAULTS.allowedHosts();
-    return new RpcSettings(bind, cors, hosts, limits);
+    boolean unprotected = allowUnprotectedTxs != null ? allowUnprotectedTxs
+        : file.allowUnprotectedTxs() != null ? file.allowUnprotectedTxs()
+        : RpcSettings.DEFAULTS.allowUnprotectedTxs();
+    return new RpcSettings(bind, cors, hosts, limits, unprotected);
   }
 
   private static final long INT = Integer.MAX_VALUE;

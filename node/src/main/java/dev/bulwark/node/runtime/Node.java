@@ -116,7 +116,8 @@ public final class Node {
     ValidatorKeys keys = NodeIdentity.load(settings);
     Ledger ledger;
     try {
-      ledger = settings.dataDir().openLedger(genesis, settings.stateNodesInMemory());
+      ledger = settings.dataDir().openLedger(genesis, settings.stateNodesInMemory(),
+          settings.stateHistoryBlocks());
     } catch (RuntimeException e) {
       throw new NodeStartException("cannot open the ledger in " + settings.dataDir().ledgerDir()
           + ": " + e.getMessage(), e);

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param observer true to follow the chain without voting
  * @param tls TLS for p2p sockets (every node of a network must agree on it)
  * @param rpc how JSON-RPC is served on {@code rpcPort}
+ * @param stateHistoryBlocks how many recent blocks' states stay readable (0: all, an archive node)
  */
 public record NodeSettings(
     Genesis genesis,
@@ -33,7 +34,8 @@ public record NodeSettings(
     boolean observer,
     Optional<TlsConfig> tls,
     int stateNodesInMemory,
-    RpcSettings rpc) {
+    RpcSettings rpc,
+    long stateHistoryBlocks) {
   /** The consensus default: at most one block per 250 ms on an idle network. */
   public static final long DEFAULT_MIN_BLOCK_INTERVAL_MILLIS = 250;
 
@@ -48,11 +50,23 @@ public record NodeSettings(
     if (stateNodesInMemory < 0) {
       throw new IllegalArgumentException("the state nodes kept in memory must not be negative");
     }
+    if (stateHistoryBlocks < 0) {
+      throw new IllegalArgumentException("the state history must not be negative");
+    }
     if (minBlockIntervalMillis < 0) {
       throw new IllegalArgumentException("the minimum block interval must not be negative");
     }
     peers = List.copyOf(peers);
     observers = Set.copyOf(observers);
+  }
+
+  /** Settings of an archive node (every block's state kept). */
+  public NodeSettings(Genesis genesis, Optional<Path> keyDir, DataDirectory dataDir, String host,
+      int p2pPort, int rpcPort, List<Endpoint> peers, Set<Bytes> observers,
+      long minBlockIntervalMillis, boolean observer, Optional<TlsConfig> tls, int stateNodesInMemory,
+      RpcSettings rpc) {
+    this(genesis, keyDir, dataDir, host, p2pPort, rpcPort, peers, observers, minBlockIntervalMillis,
+        observer, tls, stateNodesInMemory, rpc, 0);
   }
 
   /** Settings with the default JSON-RPC settings. */

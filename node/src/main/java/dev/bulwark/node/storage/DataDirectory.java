@@ -49,8 +49,17 @@ public record DataDirectory(Path root) {
 
   /** As {@link #openLedger(Genesis)}, keeping at most about {@code stateNodes} in memory. */
   public Ledger openLedger(Genesis genesis, int stateNodes) {
+    return openLedger(genesis, stateNodes, 0);
+  }
+
+  /**
+   * As {@link #openLedger(Genesis, int)}, keeping the last {@code stateHistoryBlocks} blocks'
+   * states readable (0: every block's).
+   */
+  public Ledger openLedger(Genesis genesis, int stateNodes, long stateHistoryBlocks) {
     GenesisSpec spec = genesis.toSpec();
-    return Ledger.open(ledgerDir(), spec, new StakingModule(spec.params()), stateNodes);
+    return Ledger.open(ledgerDir(), spec, new StakingModule(spec.params()), stateNodes,
+        stateHistoryBlocks);
   }
 
   /** The durable block-tree storage stored here. */

@@ -49,6 +49,19 @@ class NodeCommandTest {
   }
 
   @Test
+  void stateHistoryComesFromTheFlagOverNodeTomlAndDefaultsToArchive() throws Exception {
+    assertThat(parsed("--config", config()).settings().stateHistoryBlocks()).isZero();
+    Path toml = net.resolve("validator-0/node.toml");
+    Files.writeString(toml, Files.readString(toml) + "stateHistoryBlocks = 128\n");
+    assertThat(parsed("--config", config()).settings().stateHistoryBlocks()).isEqualTo(128);
+    assertThat(parsed("--config", config(), "--state-history-blocks", "64").settings()
+        .stateHistoryBlocks()).isEqualTo(64);
+    CliRun tooShort = node("--config", config(), "--state-history-blocks", "3");
+    assertThat(tooShort.exitCode()).isEqualTo(2);
+    assertThat(tooShort.err()).contains("--state-history-blocks must be at least 16, got 3");
+  }
+
+  @Test
   void needsAConfigOrAGenesis() {
     CliRun run = node("--data-dir", dir.toString());
     assertThat(run.exitCode()).isEqualTo(2);

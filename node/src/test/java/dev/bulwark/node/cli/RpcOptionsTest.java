@@ -62,4 +62,38 @@ class RpcOptionsTest {
     assertThatThrownBy(() -> settings(parse(), file, List.of()))
         .hasMessage("--rpc-max-connections must be between 1 and 2147483647, got 0");
   }
+
+  @Test
+  void unprotectedTxsFlagOverridesNodeTomlWhichOverridesTheDefaultOfAllowing() {
+    RpcConfig refuse = new RpcConfig(null, null, null, null, null, null, null, null, null, null, null,
+        null, false, null, null);
+    RpcConfig allow = new RpcConfig(null, null, null, null, null, null, null, null, null, null, null,
+        null, true, null, null);
+    assertThat(settings(parse(), RpcConfig.NONE, List.of()).allowUnprotectedTxs()).isTrue();
+    assertThat(settings(parse(), refuse, List.of()).allowUnprotectedTxs()).isFalse();
+    assertThat(settings(parse("--rpc-allow-unprotected-txs"), refuse, List.of()).allowUnprotectedTxs())
+        .isTrue();
+    assertThat(settings(parse("--no-rpc-allow-unprotected-txs"), allow, List.of()).allowUnprotectedTxs())
+        .isFalse();
+    assertThat(settings(parse("--rpc-allow-unprotected-txs=false"), allow, List.of())
+        .allowUnprotectedTxs()).isFalse();
+  }
+
+  @Test
+  void webSocketIdleTimeoutAndPendingBoundComeFromFlagsOverNodeToml() {
+    RpcLimits defaults = settings(parse(), RpcConfig.NONE, List.of()).limits();
+    assertThat(defaults.wsIdleTimeoutMillis()).isEqualTo(600_000);
+    assertThat(defaults.wsMaxPendingBytes()).isEqualTo(16L * 1024 * 1024);
+    RpcConfig file = new RpcConfig(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, 90L, 4096L);
+    RpcLimits fromFile = settings(parse(), file, List.of()).limits();
+    assertThat(fromFile.wsIdleTimeoutMillis()).isEqualTo(90_000);
+    assertThat(fromFile.wsMaxPendingBytes()).isEqualTo(4096);
+    RpcLimits flags = settings(parse("--rpc-ws-idle-timeout", "30", "--rpc-ws-max-pending-bytes",
+        "100000"), file, List.of()).limits();
+    assertThat(flags.wsIdleTimeoutMillis()).isEqualTo(30_000);
+    assertThat(flags.wsMaxPendingBytes()).isEqualTo(100_000);
+    assertThatThrownBy(() -> settings(parse("--rpc-ws-max-pending-bytes", "10"), file, List.of()))
+        .hasMessageStartingWith("--rpc-ws-max-pending-bytes must be between 1024 and");
+  }
 }

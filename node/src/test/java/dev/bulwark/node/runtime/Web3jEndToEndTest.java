@@ -288,13 +288,21 @@ class Web3jEndToEndTest {
         .createFunctionCallTransaction(from.getAddress(), null, null, null, STAKING, value, data))
         .send();
     assertThat(estimate.hasError()).as(function.getName()).isFalse();
-    assertThat(estimate.getAmountUsed()).isGreaterThan(BigInteger.valueOf(stakingCallGas));
+    // STAKING.md: intrinsic gas (21,000 + 4 per zero and 16 per non-zero data byte) plus
+    // stakingCallGas, which is also what the receipt shows as used
+    long expected = 21_000 + stakingCallGas;
+    for (byte b : Numeric.hexStringToByteArray(data)) {
+      expected += b == 0 ? 4 : 16;
+    }
+    assertThat(estimate.getAmountUsed()).as(function.getName()).isEqualTo(expected);
     EthSendTransaction sent = manager.sendTransaction(price, estimate.getAmountUsed(),
         STAKING, data, value);
     assertThat(sent.hasError()).as(function.getName() + ": "
         + (sent.hasError() ? sent.getError().getMessage() : "")).isFalse();
-    return new PollingTransactionReceiptProcessor(web3j, 200, 150)
+    TransactionReceipt receipt = new PollingTransactionReceiptProcessor(web3j, 200, 150)
         .waitForTransactionReceipt(sent.getTransactionHash());
+    assertThat(receipt.getGasUsed()).as(function.getName()).isEqualTo(expected);
+    return receipt;
   }
 
   /** A raw legacy EIP-155 transfer of 1 wei sent with eth_sendRawTransaction. */

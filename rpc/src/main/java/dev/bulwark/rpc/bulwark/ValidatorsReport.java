@@ -16,6 +16,7 @@ import dev.bulwark.ledger.staking.InactivityWindow;
 import dev.bulwark.ledger.staking.StakingReader;
 import dev.bulwark.ledger.staking.ValidatorRecord;
 import dev.bulwark.ledger.state.CommittedState;
+import dev.bulwark.ledger.state.merkle.MissingNodeException;
 import dev.bulwark.ledger.store.ChainStore;
 import dev.bulwark.ledger.store.Ledger;
 import dev.bulwark.ledger.types.Address;
@@ -49,6 +50,16 @@ final class ValidatorsReport {
       return NullNode.getInstance();
     }
     BlockHeader header = chain.block(number.get()).orElseThrow().header();
+    try {
+      return validatorsAt(header);
+    } catch (MissingNodeException e) {
+      // A node with a state-history window no longer has that block's state.
+      throw RpcException.server("missing trie node " + header.stateRoot().toHex()
+          + " (state of block " + header.number() + " is not kept)");
+    }
+  }
+
+  private JsonNode validatorsAt(BlockHeader header) {
     CommittedState state = chain.stateAt(header.number()).orElseThrow();
     StakingReader reader = new StakingReader(state);
     EpochEntry current = reader.currentEpoch();

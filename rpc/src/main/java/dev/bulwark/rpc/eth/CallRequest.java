@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * The transaction object of {@code eth_call} and {@code eth_estimateGas}; unknown members are
- * ignored, as geth does. {@code data} and {@code input} may both be given only when equal.
+ * ignored, as geth does. {@code data} and {@code input} may both be given only when equal. Of an
+ * {@code accessList}, only its size matters (its intrinsic gas: no EVM warms anything).
  */
 record CallRequest(
     Optional<Address> from,
@@ -21,11 +22,13 @@ record CallRequest(
     Optional<BigInteger> gasPrice,
     BigInteger value,
     Bytes data,
-    OptionalLong nonce) {
+    OptionalLong nonce,
+    int accessListAddresses,
+    int accessListStorageKeys) {
 
   CallRequest {
     if (from == null || to == null || gas == null || gasPrice == null || value == null
-        || data == null || nonce == null) {
+        || data == null || nonce == null || accessListAddresses < 0 || accessListStorageKeys < 0) {
       throw new IllegalArgumentException("call request fields must not be null");
     }
   }
@@ -67,7 +70,29 @@ record CallRequest(
     }
     OptionalLong nonce = has(o, "nonce")
         ? OptionalLong.of(RpcParams.quantity(i, o.get("nonce"))) : OptionalLong.empty();
-    return new CallRequest(from, to, gas, gasPrice, value, data, nonce);
+    int addresses = 0;
+    int keys = 0;
+    if (has(o, "accessList")) {
+      JsonNode list = o.get("accessList");
+      if (!list.isArray()) {
+        throw RpcParams.invalid(i, "accessList must be an array");
+      }
+      for (JsonNode entry : list) {
+        JsonNode slots = entry.get("storageKeys");
+        if (!entry.isObject() || (slots != null && !slots.isNull() && !slots.isArray())) {
+          throw RpcParams.invalid(i, "accessList entries must be {address, storageKeys}");
+        }
+        RpcParams.address(i, entry.get("address"));
+        addresses++;
+        if (slots != null && !slots.isNull()) {
+          for (JsonNode slot : slots) {
+            RpcParams.hash(i, slot);
+            keys++;
+          }
+        }
+      }
+    }
+    return new CallRequest(from, to, gas, gasPrice, value, data, nonce, addresses, keys);
   }
 
   private static boolean has(ObjectNode o, String field) {

@@ -94,7 +94,9 @@ final class StateMethods {
       run(req, tag); // a revert or missing funds fail the estimate as they would the call
       boolean toModule = req.to().orElseThrow().equals(module().address());
       // What execution charges: the intrinsic gas, plus the module's fixed gas for a system call.
-      long intrinsic = intrinsicGas(req.data());
+      long intrinsic = intrinsicGas(req.data())
+          + IntrinsicGas.ACCESS_LIST_ADDRESS * req.accessListAddresses()
+          + IntrinsicGas.ACCESS_LIST_STORAGE_KEY * req.accessListStorageKeys();
       return Hex.quantity(toModule ? intrinsic + module().gasCost(req.data()) : intrinsic);
     });
   }

@@ -150,7 +150,7 @@ final class RpcTransport {
     HttpConnection http = request.connection();
     request.toWebSocket().onSuccess(socket -> {
       WsConnection connection = new WsConnection(socket, context, dispatcher, pool,
-          config.limits().maxFrameBytes());
+          config.limits());
       connection.onClose(() -> released(http));
       connection.start();
     }).onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.toString()));

@@ -14,6 +14,8 @@ import dev.bulwark.ledger.mempool.MempoolConfig;
 import dev.bulwark.ledger.mempool.PoolHead;
 import dev.bulwark.ledger.staking.StakingModule;
 import dev.bulwark.ledger.storage.InMemoryStore;
+import dev.bulwark.ledger.execution.GenesisBlock;
+import dev.bulwark.ledger.state.merkle.MerkleStateTree;
 import dev.bulwark.ledger.store.Ledger;
 import dev.bulwark.ledger.tx.SignedTransaction;
 import dev.bulwark.ledger.tx.TransactionRules;
@@ -54,9 +56,16 @@ final class EthFixture implements AutoCloseable {
 
   /** A fixture; {@code staking} for the real staking module instead of the fake one. */
   EthFixture(boolean allowUnprotected, boolean staking) {
+    this(allowUnprotected, staking, 0);
+  }
+
+  /** As above, keeping only the last {@code stateHistoryBlocks} blocks' states (0: all). */
+  EthFixture(boolean allowUnprotected, boolean staking, long stateHistoryBlocks) {
     f = new ChainFixture(4, 1000, 30_000_000);
     SystemModule module = staking ? new StakingModule(f.params()) : f.module();
-    ledger = Ledger.open(new InMemoryStore(), f.genesis(), module);
+    ledger = Ledger.open(new InMemoryStore(), f.genesis(), module,
+        GenesisBlock.of(f.genesis(), module), MerkleStateTree.defaultResidentNodes(),
+        stateHistoryBlocks);
     mempool = new Mempool(MempoolConfig.defaults(),
         new TransactionRules(TransactionRules.Config.of(ChainFixture.CHAIN_ID)),
         new PoolHead(ledger.accountView(), FeeMarket.nextBaseFee(ledger.head(), f.params()),

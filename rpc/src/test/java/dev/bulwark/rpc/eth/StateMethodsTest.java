@@ -99,6 +99,40 @@ class StateMethodsTest {
   }
 
   @Test
+  void aStateHistoryWindowAnswersKeptBlocksAndMissingTrieNodeBeforeIt() throws Exception {
+    try (EthFixture window = new EthFixture(true, false, 4)) {
+      Secp256k1.KeyPair alice = window.f.user(0);
+      for (int n = 0; n < 12; n++) {
+        window.commit(window.f.transfer(alice, n, BOB, BigInteger.ONE,
+            GWEI.multiply(BigInteger.TWO), GWEI));
+      }
+      for (long b = 9; b <= 12; b++) { // the last 4 blocks: block b's state has b transfers
+        assertThat(window.call("eth_getBalance", BOB.toHex(), Hex.quantity(b).asText()).asText())
+            .isEqualTo(Hex.quantity(b).asText());
+      }
+      for (long b = 0; b <= 4; b++) {
+        String tag = Hex.quantity(b).asText();
+        String root = window.ledger.chain().block(b).orElseThrow().header().stateRoot().toHex();
+        for (String method : java.util.List.of("eth_getBalance", "eth_getTransactionCount")) {
+          assertThatThrownBy(() -> window.call(method, BOB.toHex(), tag))
+              .as("%s at block %d", method, b)
+              .isInstanceOfSatisfying(RpcException.class, e -> {
+                assertThat(e.code()).isEqualTo(-32000);
+                assertThat(e.getMessage()).isEqualTo("missing trie node " + root
+                    + " (state of block " + Long.parseLong(tag.substring(2), 16) + " is not kept)");
+              });
+        }
+        assertThatThrownBy(() -> window.call("eth_getStorageAt",
+            FakeSystemModule.ADDRESS.toHex(), "0x01", tag))
+            .hasMessageStartingWith("missing trie node " + root);
+        assertThatThrownBy(() -> window.call("eth_call",
+            java.util.Map.of("from", alice.address().toHex(), "to", BOB.toHex()), tag))
+            .hasMessageStartingWith("missing trie node " + root);
+      }
+    }
+  }
+
+  @Test
   void codeIsNonEmptyOnlyAtTheSystemModule() throws Exception {
     assertThat(fx.call("eth_getCode", FakeSystemModule.ADDRESS.toHex(), "latest").asText())
         .isEqualTo("0xfe");
@@ -186,6 +220,11 @@ class StateMethodsTest {
     assertThat(fx.call("eth_estimateGas", Map.of("from", addr(alice), "to",
         FakeSystemModule.ADDRESS.toHex(), "data", "0x01", "value", "0x1")).asText())
         .isEqualTo("0x" + Long.toHexString(21_000 + 16 + FakeSystemModule.CALL_GAS));
+    // an access list costs its intrinsic gas, as execution charges it
+    assertThat(fx.call("eth_estimateGas", Map.of("from", addr(alice), "to", BOB.toHex(),
+        "value", "0x1", "accessList", java.util.List.of(Map.of("address", BOB.toHex(),
+            "storageKeys", java.util.List.of("0x" + "00".repeat(31) + "01")))))
+        .asText()).isEqualTo("0x" + Long.toHexString(21_000 + 2_400 + 1_900));
     // what execution charges: the estimate is enough, one gas less runs out
     Secp256k1.KeyPair bob = fx.f.user(1);
     long estimate = 21_000 + 16 + FakeSystemModule.CALL_GAS;

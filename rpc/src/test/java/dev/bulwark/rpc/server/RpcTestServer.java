@@ -63,6 +63,23 @@ final class RpcTestServer implements AutoCloseable {
       }
       return TextNode.valueOf("0xabc");
     });
+    // Sends params[0] notifications of params[1] characters each from another thread, as a busy
+    // subscription does, after answering.
+    methods.register("flood", (p, c) -> {
+      RpcConnection conn = c.connection().orElseThrow(
+          () -> new RpcException(RpcException.SERVER_ERROR, "notifications not supported"));
+      conn.onClose(closedConnections::incrementAndGet);
+      long count = p.quantity(0);
+      TextNode payload = TextNode.valueOf("x".repeat((int) p.quantity(1)));
+      Thread flood = new Thread(() -> {
+        for (long i = 0; i < count && conn.isOpen(); i++) {
+          conn.notify("0xf1", payload);
+        }
+      }, "flood");
+      flood.setDaemon(true);
+      flood.start();
+      return TextNode.valueOf("0xf1");
+    });
     methods.register("limit", (p, c) ->
         JsonNodeFactory.instance.numberNode(c.limits().maxSubscriptionsPerConnection()));
     NetApi.register(methods, 1337, "1.2.3", () -> 5);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class WsClient implements AutoCloseable {
   final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  final CompletableFuture<String> closeReason = new CompletableFuture<>();
   final WebSocket socket;
 
   WsClient(int port, String origin) throws Exception {
@@ -39,6 +40,7 @@ final class WsClient implements AutoCloseable {
 
       @Override
       public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closeReason.complete(reason);
         closeCode.complete(statusCode);
         return null;
       }

@@ -57,8 +57,9 @@ import java.util.function.BooleanSupplier;
  * the heap of a 1M-key tree from about 240 MB to 150-185 MB.
  *
  * <p><b>Storage.</b> Nodes are content-addressed: stored under {@code STATE_NODE | sha256(node)}
- * and never overwritten or deleted, so every root ever committed stays readable. Pruning old
- * nodes is out of scope. Each internal node stores (unhashed) the keys of its leaf children, so an
+ * and never overwritten; every root ever committed stays readable unless the chain store prunes
+ * the nodes of old states (its state-history option, see {@code StatePruner}), using {@link
+ * #difference}. Each internal node stores (unhashed) the keys of its leaf children, so an
  * update reads no leaf at all. New nodes go into the caller's {@link WriteBatch} (committed with
  * the block); reads that pass the batch see its nodes before it is committed.
  *
@@ -145,6 +146,29 @@ public final class MerkleStateTree {
       encodings.add(Bytes.of(node.encoding()));
     }
     return new MerkleProof(encodings);
+  }
+
+  /**
+   * The nodes of the tree at {@code from} that are not in the tree at {@code to} and the reverse,
+   * reading nodes staged in {@code pending} too (may be null). For pruning old states: the cost
+   * is that of the nodes the change rewrote.
+   */
+  public TreeDiff difference(Hash from, Hash to, WriteBatch pending) {
+    return new TreeDiffer(nodes, pending).run(from, to);
+  }
+
+  /**
+   * The hashes of the nodes a proof of {@code key} under {@code root} consists of, reading nodes
+   * staged in {@code pending} too: what must be kept for {@link #prove} to keep working there.
+   */
+  public List<Hash> proofNodes(Hash root, Hash key, WriteBatch pending) {
+    List<Node> path = new ArrayList<>();
+    walk(root, key, pending, path);
+    List<Hash> out = new ArrayList<>(path.size());
+    for (Node node : path) {
+      out.add(node.hash());
+    }
+    return out;
   }
 
   /**

@@ -33,8 +33,10 @@ import java.util.function.BooleanSupplier;
  * the level, not dropping it whole, matters: at 2M keys the deepest full level alone passes the
  * default budget, and dropping it made a 10,000-key update read 10,000 nodes from the store, 13
  * times slower (measured). Which part is kept does not matter for keys spread by keccak: every
- * node is as likely to be touched as any other. Nodes are never overwritten or deleted in the
- * store.
+ * node is as likely to be touched as any other. Nodes are never overwritten in the store; the
+ * chain store may delete those of states it no longer keeps (a read of such a state then fails
+ * with {@link MissingNodeException}, or, where it finds the node in memory, answers correctly:
+ * content addressing never gives a wrong value).
  */
 final class NodeStore {
   /** Roots of recent updates kept in memory: the head and the blocks pipelined on it. */
