@@ -73,23 +73,35 @@ export async function home(view: HTMLElement): Promise<Cleanup> {
       <p data-testid="online-power">${percent(online, total)} of ${total} signed the head's certificate (quorum ${quorumOf(total)})</p>
       <div class="bar"><span style="width:${total ? Number((online * 1000n) / total) / 10 : 0}%"></span><i style="left:${line}%"></i></div>
     </section>
-    <section><h2>Latest blocks</h2><div id="latest-blocks">${table(['Block', 'Age', 'Proposer', 'Txs', 'Round', 'Skipped'], blocks.map(blockRow), 'latest-blocks')}</div></section>
+    <section><h2>Latest blocks <small data-testid="live-status"></small></h2><div id="latest-blocks">${table(['Block', 'Age', 'Proposer', 'Txs', 'Round', 'Skipped'], blocks.map(blockRow), 'latest-blocks')}</div></section>
     <section><h2>Latest transactions</h2>${table(['Hash', 'Block', 'From', 'To', 'Value'], txRows(blocks), 'latest-txs')}</section>`;
   txPerSecond(head).then((t) => { const e = view.querySelector('[data-testid=tps]'); if (e) e.textContent = t; });
+  // newHeads only says a block arrived; the rows (with their transaction counts) come from POST,
+  // including any block committed between the first render and the subscription.
+  let shownHead = top;
+  let updating = Promise.resolve();
   return onNewHeads((h) => {
     const n = num(h.number);
-    const e = view.querySelector('[data-testid=head-number]');
-    if (e && n > Number(e.textContent)) {
-      e.textContent = String(n);
+    updating = updating.then(async () => {
+      if (n <= shownHead) return;
+      const from = Math.max(shownHead + 1, n - 9);
+      const fresh = await batch(Array.from({ length: n - from + 1 }, (_, i) =>
+        ['eth_getBlockByNumber', [hex(from + i), false]] as [string, unknown[]]));
+      shownHead = n;
+      const e = view.querySelector('[data-testid=head-number]');
+      if (e) e.textContent = String(n);
       const body = view.querySelector('#latest-blocks tbody');
-      if (body) {
+      for (const b of fresh) {
+        if (!b || !body) continue;
         const tr = document.createElement('tr');
-        tr.innerHTML = [blockLink(n), ago(num(h.timestamp)), addrLink(h.miner), '…', String(num(h.round)),
-          String(h.skippedRounds?.length ?? 0)].map((c) => `<td>${c}</td>`).join('');
+        tr.innerHTML = blockRow(b).map((c) => `<td>${c}</td>`).join('');
         body.prepend(tr);
-        while (body.children.length > 10) body.lastElementChild!.remove();
       }
-    }
+      while (body && body.children.length > 10) body.lastElementChild!.remove();
+    }).catch((err) => {
+      const status = view.querySelector('[data-testid=live-status]');
+      if (status) status.textContent = `live update failed: ${err.message ?? err}`;
+    });
   });
 }
 

@@ -55,7 +55,7 @@ async function signingGrid(head: number, members: string[]): Promise<string> {
     }).join('');
     return `<tr><td>${addrLink(a)}</td><td><div class="grid" data-address="${a}">${cells}</div></td></tr>`;
   });
-  return `<p>Blocks ${from}–${head}: green signed the certificate the block carries, amber absent from it, red missed its leader slot.</p><table data-testid="signing-grid">${lines.join('')}</table>`;
+  return `<p>Blocks ${from}–${head}: green signed the certificate the block carries, amber absent from it, red missed its leader slot.</p><table data-testid="signing-grid" data-from="${from}" data-to="${head}">${lines.join('')}</table>`;
 }
 
 export async function validators(view: HTMLElement): Promise<void> {

@@ -5,6 +5,7 @@ import dev.bulwark.genesis.generator.GeneratedNetwork;
 import dev.bulwark.genesis.generator.GenesisGenerator;
 import dev.bulwark.genesis.generator.GeneratorOptions;
 import dev.bulwark.genesis.generator.NetworkWriter;
+import dev.bulwark.genesis.generator.ValidatorKeys;
 import dev.bulwark.genesis.model.Endpoint;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.genesis.model.GenesisParams;
@@ -36,12 +37,13 @@ public final class ShortEpochNetwork implements AutoCloseable {
   public static final int VALIDATORS = 4;
 
   private final Path genesisFile;
+  private final GeneratedNetwork network;
   private final List<Node> nodes = new ArrayList<>();
 
   /** Starts the network under {@code dir} with epochs of {@code epochLength} blocks. */
   public ShortEpochNetwork(Path dir, long epochLength, long minBlockIntervalMillis)
       throws Exception {
-    GeneratedNetwork network = GenesisGenerator.generate(
+    network = GenesisGenerator.generate(
         new GeneratorOptions(VALIDATORS, "127.0.0.1", 30303, 8545, 1337,
             Instant.now().getEpochSecond(), true), new SecureRandom());
     NetworkWriter.write(network, dir, false);
@@ -72,6 +74,11 @@ public final class ShortEpochNetwork implements AutoCloseable {
   /** The genesis file every node runs. */
   public Path genesisFile() {
     return genesisFile;
+  }
+
+  /** Validator {@code i}'s keys (its account is funded in the genesis). */
+  public ValidatorKeys keys(int i) {
+    return network.validators().get(i).keys();
   }
 
   /** Validator {@code i}. */
