@@ -139,9 +139,13 @@ export async function block(view: HTMLElement, id: string): Promise<void> {
     <section id="finality"><h2>Commit proof</h2>${proof ? '<span class="badge pending" data-testid="badge">verifying in your browser…</span>' : '<p>The genesis block is final by definition.</p>'}</section>`;
   if (!proof) return;
   const verdict = verifyCommitProof(proof, info.chainId);
+  if (verdict.ok && proof.blockHash.toLowerCase() !== b.hash.toLowerCase()) {
+    // A valid proof of another block proves nothing about this one.
+    Object.assign(verdict, { ok: false, reason: `block hash mismatch: the proof is for block ${proof.blockHash}` });
+  }
   const badge = verdict.ok
     ? `<span class="badge verified" data-testid="badge">✔ Verified in your browser</span>
-       <p>The BLS12-381 aggregate signature of ${verdict.signers.length} validators of epoch ${verdict.epoch} verified against keys established by ${verdict.epochChanges} epoch change(s) checked from the genesis set.</p>`
+       <p>The BLS12-381 aggregate signature of ${verdict.signers.length} validators of epoch ${verdict.epoch} verified against keys established by <span data-testid="badge-epoch-changes">${verdict.epochChanges}</span> epoch change(s) checked in this page from the genesis set.</p>`
     : `<span class="badge failed" data-testid="badge">✘ Proof FAILED verification: ${esc(verdict.reason)}</span>
        <p class="error" data-testid="badge-detail">The node served a commit proof for this block that does not verify. Do not treat this block as final on its word.</p>`;
   const signers = new Set(verdict.signers);

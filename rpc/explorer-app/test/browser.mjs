@@ -93,27 +93,43 @@ try {
   figures.epochChangesVerified = proof.epochChangeProofs.length;
   await shot('block');
 
-  // The same block by hash, its proof tampered with in flight: the badge must fail loudly.
-  await page.route(base + '/', async (route) => {
-    const request = route.request();
-    if (request.method() !== 'POST' || !request.postData()?.includes('bulwark_getCommitProof')) return route.continue();
-    const response = await route.fetch();
-    const body = await response.json();
-    for (const answer of Array.isArray(body) ? body : [body]) {
-      const qc = answer.result?.qc;
-      if (qc) {
-        const sig = qc.aggregateSignature;
-        qc.aggregateSignature = sig.slice(0, 20) + (sig[20] === '0' ? '1' : '0') + sig.slice(21);
-      }
-    }
-    await route.fulfill({ response, json: body });
-  });
-  await open(`/explorer/block/${block.hash}`, 'block-tampered');
+  // A block two epoch changes after genesis, opened fresh: the page walks the epoch chain itself.
+  const late = Number(BigInt(await rpc('eth_blockNumber'))) - 2;
+  const lateProof = await rpc('bulwark_getCommitProof', [`0x${late.toString(16)}`]);
+  const lateBlock = await rpc('eth_getBlockByNumber', [`0x${late.toString(16)}`, false]);
+  if (lateProof.epochChangeProofs.length < 2) failures.push(`block ${late}: only ${lateProof.epochChangeProofs.length} epoch changes`);
+  await open(`/explorer/block/${late}`, 'block-late');
   await page.waitForSelector('[data-testid=badge].verified, [data-testid=badge].failed', { timeout: 30000 });
-  const badge = await text('badge');
-  if (!badge.startsWith('✘ Proof FAILED verification: bad aggregate signature')) failures.push(`tampered block: badge says ${badge}`);
-  await shot('block-tampered');
-  await page.unroute(base + '/');
+  check(`block ${late}: badge`, await text('badge'), '✔ Verified in your browser');
+  check(`block ${late}: epoch changes verified`, await text('badge-epoch-changes'), lateProof.epochChangeProofs.length);
+  figures.epochChangesVerified = lateProof.epochChangeProofs.length;
+  await shot('block-late');
+
+  // The same block by hash, its proof tampered with in flight: the badge must fail loudly.
+  async function tampered(name, change, reason) {
+    await page.route(base + '/', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST' || !request.postData()?.includes('bulwark_getCommitProof')) return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const answer of Array.isArray(body) ? body : [body]) if (answer.result?.qc) change(answer.result);
+      await route.fulfill({ response, json: body });
+    });
+    await open(`/explorer/block/${lateBlock.hash}`, name);
+    await page.waitForSelector('[data-testid=badge].verified, [data-testid=badge].failed', { timeout: 30000 });
+    const badge = await text('badge');
+    if (!badge.startsWith(`✘ Proof FAILED verification: ${reason}`)) failures.push(`${name}: badge says ${badge}`);
+    await shot(name);
+    await page.unroute(base + '/');
+  }
+  const flip = (h, at) => h.slice(0, at) + (h[at] === '0' ? '1' : '0') + h.slice(at + 1);
+  await tampered('block-tampered-signature', (p) => { p.qc.aggregateSignature = flip(p.qc.aggregateSignature, 20); }, 'bad aggregate signature');
+  await tampered('block-tampered-epoch-change', (p) => {
+    const step = p.epochChangeProofs[1];
+    step.qc.aggregateSignature = flip(step.qc.aggregateSignature, 30);
+  }, 'bad aggregate signature');
+  await tampered('block-tampered-bitmap', (p) => { p.qc.signersBitmap = '0x01'; }, 'power below quorum');
+  await tampered('block-tampered-hash', (p) => { p.blockHash = lateBlock.parentHash; }, 'block hash mismatch');
 
   // Transfer and staking call.
   const tx = await rpc('eth_getTransactionByHash', [args.transfer]);
