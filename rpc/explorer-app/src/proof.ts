@@ -3,6 +3,7 @@
 // BLS12-381 (min-pk: keys in G1, signatures in G2) from @noble/curves.
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 const DST = 'BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_';
 const bls = bls12_381.longSignatures;
@@ -164,14 +165,7 @@ export function verifyCommitProof(proof: any, chainId: bigint): Verdict {
       if (e >= epoch) break;
       if (e !== set.epoch) throw new ProofError('broken epoch chain', `proof for epoch ${e}, chain at ${set.epoch}`);
       checkFinality(step, set, chainId);
-      const next = step.nextValidatorSet;
-      if (Number(BigInt(next.epoch)) !== e + 1) throw new ProofError('broken epoch chain', 'next set is not the next epoch');
-      set = {
-        epoch: e + 1,
-        members: next.validators.map((v: any) => ({
-          address: v.address, blsPublicKey: v.blsPublicKey, votingPower: BigInt(v.votingPower),
-        })),
-      };
+      set = provenNextSet(step, bytes(step.headers[0]), e);
       trusted.set(set.epoch, set);
       walked++;
     }
@@ -184,4 +178,96 @@ export function verifyCommitProof(proof: any, chainId: bigint): Verdict {
       signers: e.signers ?? [], power: e.power ?? 0n, total: e.total ?? 0n, quorum: e.quorum ?? 0n,
     };
   }
+}
+
+// --- The next set's binding: a Merkle proof under the epoch-ending block's state root. ---
+
+type Rlp = Uint8Array | Rlp[];
+
+/** Decodes one RLP item (strict enough for display-independent checks; throws on overrun). */
+export function rlpDecode(b: Uint8Array): Rlp {
+  const [item, end] = rlpItem(b, 0);
+  if (end !== b.length) throw new ProofError('malformed', 'trailing RLP bytes');
+  return item;
+}
+function rlpItem(b: Uint8Array, at: number): [Rlp, number] {
+  const p = b[at];
+  if (p === undefined) throw new ProofError('malformed', 'RLP past its end');
+  if (p < 0x80) return [b.subarray(at, at + 1), at + 1];
+  const isList = p >= 0xc0;
+  const base = isList ? 0xc0 : 0x80;
+  let len = p - base;
+  let start = at + 1;
+  if (len > 55) {
+    const ll = len - 55;
+    len = Number(BigInt(toHex(b.subarray(at + 1, at + 1 + ll))));
+    start = at + 1 + ll;
+  }
+  const end = start + len;
+  if (end > b.length) throw new ProofError('malformed', 'RLP past its end');
+  if (!isList) return [b.subarray(start, end), end];
+  const items: Rlp[] = [];
+  for (let i = start; i < end;) { const [x, next] = rlpItem(b, i); items.push(x); i = next; }
+  return [items, end];
+}
+const asBytes = (x: Rlp): Uint8Array => { if (Array.isArray(x)) throw new ProofError('malformed', 'RLP list where bytes expected'); return x; };
+const asList = (x: Rlp): Rlp[] => { if (!Array.isArray(x)) throw new ProofError('malformed', 'RLP bytes where a list expected'); return x; };
+const uint = (x: Rlp): bigint => { const b = asBytes(x); return b.length ? BigInt(toHex(b)) : 0n; };
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The state tree's proof check (ledger ProofVerifier): SHA-256 nodes, 16-ary, leaf = 0x00|key|value. */
+export function merkleVerify(root: Uint8Array, key: Uint8Array, value: Uint8Array, nodes: Uint8Array[]): boolean {
+  let expected = root;
+  let expectLeaf: boolean | undefined;
+  for (let depth = 0; depth < nodes.length; depth++) {
+    const enc = nodes[depth];
+    if (!equal(sha256(enc), expected) || enc.length === 0) return false;
+    const isLeaf = enc[0] === 0x00;
+    if (expectLeaf !== undefined && expectLeaf !== isLeaf) return false;
+    const last = depth === nodes.length - 1;
+    if (isLeaf) {
+      return last && enc.length >= 33 && equal(enc.subarray(1, 33), key) && equal(enc.subarray(33), value);
+    }
+    if (enc[0] !== 0x01 || enc.length < 5 || depth >= 64) return false;
+    const childMask = (enc[1] << 8) | enc[2];
+    const leafMask = (enc[3] << 8) | enc[4];
+    const nibble = (depth & 1) === 0 ? key[depth >> 1] >> 4 : key[depth >> 1] & 0x0f;
+    if (!(childMask & (1 << nibble)) || last) return false;
+    let index = 0;
+    for (let i = 0; i < nibble; i++) if (childMask & (1 << i)) index++;
+    expected = enc.subarray(5 + 32 * index, 5 + 32 * (index + 1));
+    expectLeaf = (leafMask & (1 << nibble)) !== 0;
+  }
+  return false;
+}
+
+/**
+ * The set of epoch {@code e + 1} that epoch {@code e}'s ending block stores, proven under that
+ * block's state root: its entry [startBlock, [epoch, [[address, blsKey, nodeKey, power]...]]].
+ */
+export function provenNextSet(step: any, endHeader: Uint8Array, e: number): TrustedSet {
+  const header = asList(rlpDecode(endHeader));
+  const stateRoot = asBytes(header[10]);
+  const endNumber = uint(header[0]);
+  if (uint(header[4]) !== BigInt(e)) throw new ProofError('broken epoch chain', `block ${endNumber} is not of epoch ${e}`);
+  const slot = step.nextValidatorSetProof;
+  const value = bytes(slot.value);
+  if (!merkleVerify(stateRoot, bytes(slot.stateKey), value, slot.merkleProof.map(bytes))) {
+    throw new ProofError('broken epoch chain', `the set of epoch ${e + 1} is not proven in the state of block ${endNumber}`);
+  }
+  const entry = asList(rlpDecode(value));
+  const set = asList(entry[1]);
+  if (uint(entry[0]) !== endNumber + 1n || uint(set[0]) !== BigInt(e + 1)) {
+    throw new ProofError('broken epoch chain', `block ${endNumber} stores no set of epoch ${e + 1}`);
+  }
+  return {
+    epoch: e + 1,
+    members: asList(set[1]).map((v) => {
+      const m = asList(v);
+      return { address: toHex(asBytes(m[0])), blsPublicKey: toHex(asBytes(m[1])), votingPower: uint(m[3]) };
+    }),
+  };
 }

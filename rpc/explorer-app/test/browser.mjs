@@ -128,6 +128,10 @@ try {
     const step = p.epochChangeProofs[1];
     step.qc.aggregateSignature = flip(step.qc.aggregateSignature, 30);
   }, 'bad aggregate signature');
+  await tampered('block-tampered-next-set', (p) => {
+    const slot = p.epochChangeProofs[1].nextValidatorSetProof;
+    slot.value = flip(slot.value, 90);
+  }, 'broken epoch chain');
   await tampered('block-tampered-bitmap', (p) => { p.qc.signersBitmap = '0x01'; }, 'power below quorum');
   await tampered('block-tampered-hash', (p) => { p.blockHash = lateBlock.parentHash; }, 'block hash mismatch');
 
