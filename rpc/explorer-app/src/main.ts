@@ -58,7 +58,7 @@ document.addEventListener('click', (e) => {
   const a = (e.target as HTMLElement).closest('a[data-link]') as HTMLAnchorElement | null;
   if (a && !e.ctrlKey && !e.metaKey && a.origin === location.origin) {
     e.preventDefault();
-    go(a.pathname);
+    go(a.pathname + a.search);
   }
 });
 window.addEventListener('popstate', () => void route());

@@ -25,13 +25,17 @@ export async function address(view: HTMLElement, addr: string): Promise<void> {
   const [balance, nonce, validators] = await batch([
     ['eth_getBalance', [a, 'latest']], ['eth_getTransactionCount', [a, 'latest']], ['bulwark_validators', ['latest']]]);
   const v = (validators.validators as any[]).find((x) => x.address === a);
-  let history = '<p data-testid="address-txs">This node keeps no address index yet: its transactions cannot be listed.</p>';
+  let history = '<p data-testid="address-txs">This node keeps no address index: its transactions cannot be listed.</p>';
+  const before = Number(new URLSearchParams(location.search).get('before') ?? 0);
   try {
-    const page = await call('ots_searchTransactionsBefore', [a, 0, 25]);
+    const page = await call('ots_searchTransactionsBefore', [a, before, 25]);
+    const oldest = page.txs.length ? num(page.txs[page.txs.length - 1].blockNumber) : 0;
     history = table(['Hash', 'Block', 'From', 'To', 'Value'], page.txs.map((t: any) =>
-      [txLink(t.hash), blockLink(num(t.blockNumber)), addrLink(t.from), addrLink(t.to), ether(big(t.value))]), 'address-txs');
+      [txLink(t.hash), blockLink(num(t.blockNumber)), addrLink(t.from), addrLink(t.to), ether(big(t.value))]), 'address-txs')
+      + `<p>${page.firstPage ? '' : `<a href="/explorer/address/${a}" data-link>Newest</a> `}${
+        page.lastPage ? '' : `<a href="/explorer/address/${a}?before=${oldest}" data-link data-testid="address-older">Older</a>`}</p>`;
   } catch {
-    // No ots_ index on this node: the note above stays.
+    // No ots_ search on this node: the note above stays.
   }
   view.innerHTML = `<section><h2>Address <span class="mono" data-testid="address">${esc(a)}</span></h2>${rows([
     ['Balance', ether(big(balance)), 'address-balance'],

@@ -160,6 +160,10 @@ try {
   await open(`/explorer/address/${args.address}`, 'address');
   check('address: balance', await text('address-balance-wei'), BigInt(await rpc('eth_getBalance', [args.address, 'latest'])));
   check('address: nonce', await text('address-nonce'), Number(BigInt(await rpc('eth_getTransactionCount', [args.address, 'latest']))));
+  const history = await rpc('ots_searchTransactionsBefore', [args.address, 0, 25]);
+  const rows = await page.$$eval('[data-testid=address-txs] tbody tr td:first-child', (c) => c.map((x) => x.textContent.trim()));
+  check('address: transactions', JSON.stringify(rows), JSON.stringify(history.txs.map((t) => t.hash)));
+  if (!rows.includes(args.transfer)) failures.push('address: the transfer is not listed');
   await shot('address');
 
   // Validators and the signing grid.

@@ -18,8 +18,8 @@ import java.math.BigInteger;
 /**
  * The Otterscan backend ({@code ots_*}, {@code erigon_getHeaderByNumber}) in the shapes Erigon
  * answers and Otterscan's {@code src/useErigonHooks.ts} reads, built on the Ethereum methods
- * already registered (so one source of truth for block, transaction and receipt JSON). The
- * address-index methods ({@code ots_searchTransactionsBefore/After}) are not served yet.
+ * already registered (so one source of truth for block, transaction and receipt JSON); the
+ * address search is {@link OtsSearch}, over an {@link AddressIndex}.
  */
 public final class OtsApi {
   /** Erigon's answer to {@code ots_getApiLevel}, which Otterscan 2 requires. */
@@ -37,7 +37,16 @@ public final class OtsApi {
     this.methods = methods;
   }
 
-  /** Registers the methods; the {@code eth_*} methods must already be in {@code methods}. */
+  /**
+   * Registers the methods, with {@code ots_searchTransactionsBefore/After} over {@code index};
+   * the {@code eth_*} methods must already be in {@code methods}.
+   */
+  public static void register(RpcMethods methods, AddressIndex index) {
+    register(methods);
+    new OtsSearch(methods, index).register();
+  }
+
+  /** Registers the methods but the address search; the {@code eth_*} methods must be there. */
   public static void register(RpcMethods methods) {
     OtsApi api = new OtsApi(methods);
     methods.register("ots_getApiLevel", (p, c) -> {
@@ -90,7 +99,7 @@ public final class OtsApi {
   }
 
   /** A block number as Otterscan sends it: a JSON number, or a hex quantity. */
-  private static long number(RpcParams p, int i) throws RpcException {
+  static long number(RpcParams p, int i) throws RpcException {
     JsonNode n = p.raw(i);
     if (n.isIntegralNumber() && n.canConvertToLong() && n.asLong() >= 0) {
       return n.asLong();
