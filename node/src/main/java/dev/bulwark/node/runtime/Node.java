@@ -49,6 +49,8 @@ import dev.bulwark.rpc.bulwark.BulwarkApi;
 import dev.bulwark.rpc.jsonrpc.RpcMethods;
 import dev.bulwark.rpc.server.HttpServerVerticle;
 import dev.bulwark.rpc.server.NetApi;
+import dev.bulwark.rpc.ots.AddressIndex;
+import dev.bulwark.rpc.ots.OtsApi;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -244,6 +246,7 @@ public final class Node {
         () -> status.health().syncing()
             ? OptionalLong.of(status.highestSeen()) : OptionalLong.empty(),
         heads, new EthApi.Config(settings.rpc().allowUnprotectedTxs(), System::currentTimeMillis));
+    OtsApi.register(methods, AddressIndex.start(chain, heads));
     return heads;
   }
 

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The node's HTTP server on the RPC port: JSON-RPC over {@code POST /} and WebSocket on {@code /}
  * (see {@link RpcTransport}), {@code GET /health} (a JSON snapshot rebuilt at most every
  * {@link #REFRESH_MILLIS} ms, so a flood of health checks costs a buffer write each),
- * {@code GET /livez}, {@code GET /readyz} (503 while syncing) and {@code GET /metrics}.
+ * {@code GET /livez}, {@code GET /readyz} (503 while syncing), {@code GET /metrics}, and the
+ * block explorer at {@code /explorer} with {@code /chain.json} (see {@link ExplorerRoutes}).
  */
 public final class HttpServerVerticle extends VerticleBase {
   /** How stale the served health snapshot may be. */
@@ -83,6 +84,7 @@ public final class HttpServerVerticle extends VerticleBase {
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(metrics.get()));
+    ExplorerRoutes.mount(router, methods);
     int frame = config.limits().maxFrameBytes();
     HttpServerOptions options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(frame)
