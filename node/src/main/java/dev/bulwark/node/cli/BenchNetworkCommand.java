@@ -66,6 +66,11 @@ final class BenchNetworkCommand implements Callable<Integer> {
       description = "As loadgen's --max-in-flight (default: ${DEFAULT-VALUE}).")
   int maxInFlight;
 
+  @Option(names = "--max-txs", paramLabel = "N",
+      description = "As loadgen's --max-txs (default: "
+          + LoadgenOptions.CLOSED_LOOP_PRESIGN_PER_SECOND + " per second of warm-up and duration).")
+  Integer maxTxs;
+
   @Option(names = "--min-block-interval", paramLabel = "MS", defaultValue = "100",
       description = "The nodes' --min-block-interval (default: ${DEFAULT-VALUE}).")
   long minBlockInterval;
@@ -89,7 +94,8 @@ final class BenchNetworkCommand implements Callable<Integer> {
       // The URL is a placeholder: the bench points loadgen at the nodes it starts.
       LoadgenOptions load = new LoadgenOptions(List.of(URI.create("http://127.0.0.1:1/")), accounts, r,
           duration, warmup, batch, "ws".equals(transport), type, 8, maxInFlight,
-          Math.multiplyExact(LoadgenOptions.CLOSED_LOOP_PRESIGN_PER_SECOND, warmup + duration),
+          maxTxs != null ? maxTxs
+              : Math.multiplyExact(LoadgenOptions.CLOSED_LOOP_PRESIGN_PER_SECOND, warmup + duration),
           Optional.empty(), Duration.ofSeconds(30));
       options = new NetworkBench.Options(validators, load, minBlockInterval, Optional.ofNullable(workDir));
     } catch (IllegalArgumentException | ArithmeticException e) {

@@ -24,6 +24,7 @@ public final class LatencyBook {
   private final LongAdder committedCount = new LongAdder();
   private final LongAdder refusedCount = new LongAdder();
   private long committedWithoutSubmission;
+  private boolean frozen;
 
   /** A book of {@code size} transactions, none submitted. */
   public LatencyBook(int size) {
@@ -45,7 +46,7 @@ public final class LatencyBook {
 
   /** The node answered transaction {@code i} with its hash. */
   public synchronized void accepted(int i) {
-    if (!accepted[i] && !refused[i]) {
+    if (!frozen && !accepted[i] && !refused[i]) {
       accepted[i] = true;
       acceptedCount.increment();
     }
@@ -53,7 +54,7 @@ public final class LatencyBook {
 
   /** The node refused transaction {@code i} (or the request failed) with {@code message}. */
   public synchronized void refused(int i, String message) {
-    if (!accepted[i] && !refused[i]) {
+    if (!frozen && !accepted[i] && !refused[i]) {
       refused[i] = true;
       refusedCount.increment();
       errors.computeIfAbsent(message, m -> new LongAdder()).increment();
@@ -65,7 +66,7 @@ public final class LatencyBook {
    * announcement counts. Returns true when it was the first.
    */
   public synchronized boolean committed(int i, long nanos) {
-    if (committed[i] != NONE) {
+    if (frozen || committed[i] != NONE) {
       return false;
     }
     committed[i] = nanos;
@@ -78,6 +79,14 @@ public final class LatencyBook {
       acceptedCount.increment();
     }
     return true;
+  }
+
+  /**
+   * Ignores everything reported from now on, so that the receipt check and the figures see the
+   * same state: an answer that arrives after the drain would otherwise count as accepted and lost.
+   */
+  public synchronized void freeze() {
+    frozen = true;
   }
 
   /** True when transaction {@code i} was seen in a block. */

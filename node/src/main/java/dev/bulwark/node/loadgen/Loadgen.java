@@ -88,6 +88,7 @@ public final class Loadgen {
       }
       drain(heads);
       ticker.shutdownNow();
+      book.freeze();
       if (heads.failure() != null) {
         throw new LoadgenException(heads.failure());
       }

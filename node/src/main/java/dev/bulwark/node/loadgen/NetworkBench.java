@@ -84,11 +84,16 @@ public final class NetworkBench {
     } catch (IOException e) {
       throw new LoadgenException("cannot create the bench directory: " + e.getMessage(), e);
     }
+    boolean keep = true;
     try {
-      return run(options, dir, progress);
+      Result result = run(options, dir, progress);
+      keep = result.loadgen().lost() > 0;
+      return result;
     } finally {
-      if (temporary) {
+      if (temporary && !keep) {
         deleteTree(dir);
+      } else if (temporary) {
+        progress.accept("bench network: kept " + dir + " (node logs in validator-*/node.log)");
       }
     }
   }

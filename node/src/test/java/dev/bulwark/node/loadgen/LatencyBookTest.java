@@ -60,6 +60,22 @@ class LatencyBookTest {
   }
 
   @Test
+  void aFrozenBookIgnoresLateReports() {
+    LatencyBook book = new LatencyBook(3);
+    book.submitted(0, 0);
+    book.submitted(1, 0);
+    book.submitted(2, 0);
+    book.accepted(0);
+    book.freeze();
+    book.accepted(1);
+    book.refused(2, "late");
+    assertThat(book.committed(0, MS)).isFalse();
+    assertThat(book.acceptedCount()).isEqualTo(1);
+    assertThat(book.errors()).isZero();
+    assertThat(book.window(0, 10 * MS).lost()).isEqualTo(1);
+  }
+
+  @Test
   void anAnnouncementBeforeTheAnswerCountsAsAccepted() {
     LatencyBook book = new LatencyBook(1);
     book.submitted(0, 0);
