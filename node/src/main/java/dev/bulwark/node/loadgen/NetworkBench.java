@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class NetworkBench {
   /** Rate the block gas limit is sized for under {@code --rate max}. */
   static final double MAX_RATE_ASSUMED = 10_000;
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(300); // JVM start-up on a loaded 2-core box
 
   /**
    * What to run.
