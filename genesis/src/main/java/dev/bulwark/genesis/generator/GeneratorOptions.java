@@ -1,15 +1,17 @@
 package dev.bulwark.genesis.generator;
 
+import dev.bulwark.genesis.devaccounts.LoadgenAccounts;
 import dev.bulwark.genesis.model.Endpoint;
 import dev.bulwark.genesis.model.GenesisRules;
 
 /**
  * What to generate: N validators on {@code host}, validator i on p2p port basePort + i and RPC
- * port baseRpcPort + i, the chain id and start time, and whether to fund the development accounts.
+ * port baseRpcPort + i, the chain id and start time, whether to fund the development accounts, and
+ * how many {@link dev.bulwark.genesis.devaccounts.LoadgenAccounts} to fund.
  */
 public record GeneratorOptions(
     int validators, String host, int baseP2pPort, int baseRpcPort, long chainId, long genesisTime,
-    boolean fundDevAccounts) {
+    boolean fundDevAccounts, int loadgenAccounts) {
   /** Upper bound on generated validators (keeps a typo from writing a million key files). */
   public static final int MAX_VALIDATORS = 1000;
   /** Default listen/advertise host. */
@@ -39,6 +41,16 @@ public record GeneratorOptions(
     if (timeProblem != null) {
       throw new IllegalArgumentException("genesis time " + timeProblem + ", got " + genesisTime);
     }
+    if (loadgenAccounts < 0 || loadgenAccounts > LoadgenAccounts.MAX_ACCOUNTS) {
+      throw new IllegalArgumentException("loadgen accounts must be between 0 and "
+          + LoadgenAccounts.MAX_ACCOUNTS + ", got " + loadgenAccounts);
+    }
+  }
+
+  /** Options without loadgen accounts. */
+  public GeneratorOptions(int validators, String host, int baseP2pPort, int baseRpcPort,
+      long chainId, long genesisTime, boolean fundDevAccounts) {
+    this(validators, host, baseP2pPort, baseRpcPort, chainId, genesisTime, fundDevAccounts, 0);
   }
 
   /** Defaults for everything but the validator count and the time. */

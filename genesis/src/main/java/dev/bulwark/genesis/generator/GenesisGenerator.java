@@ -3,6 +3,7 @@ package dev.bulwark.genesis.generator;
 import dev.bulwark.genesis.config.NodeConfig;
 import dev.bulwark.genesis.devaccounts.DevAccount;
 import dev.bulwark.genesis.devaccounts.DevAccounts;
+import dev.bulwark.genesis.devaccounts.LoadgenAccounts;
 import dev.bulwark.genesis.model.AllocAccount;
 import dev.bulwark.genesis.model.Amounts;
 import dev.bulwark.genesis.model.Endpoint;
@@ -27,6 +28,8 @@ public final class GenesisGenerator {
   public static final BigInteger VALIDATOR_BALANCE = Amounts.tokens(100);
   /** Balance of each development account. */
   public static final BigInteger DEV_ACCOUNT_BALANCE = Amounts.tokens(10_000);
+  /** Balance of each loadgen account: about 47,000 transfers at 1,000 gwei per gas. */
+  public static final BigInteger LOADGEN_ACCOUNT_BALANCE = Amounts.tokens(1_000);
   /** node.toml's path to genesis.json, from DIR/validator-i/. */
   public static final Path GENESIS_FROM_NODE = Path.of("../genesis.json");
 
@@ -52,6 +55,9 @@ public final class GenesisGenerator {
       for (DevAccount a : DevAccounts.standard()) {
         alloc.put(a.address(), new AllocAccount(DEV_ACCOUNT_BALANCE));
       }
+    }
+    for (DevAccount a : LoadgenAccounts.derive(options.loadgenAccounts())) {
+      alloc.put(a.address(), new AllocAccount(LOADGEN_ACCOUNT_BALANCE));
     }
     for (int i = 0; i < keys.size(); i++) {
       ValidatorKeys k = keys.get(i);

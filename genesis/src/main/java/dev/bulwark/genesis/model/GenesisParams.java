@@ -76,6 +76,14 @@ public record GenesisParams(
         stakingCallGas, admin);
   }
 
+  /** A copy with a different {@code blockGasLimit}. */
+  public GenesisParams withBlockGasLimit(long value) {
+    return new GenesisParams(epochLengthBlocks, maxValidators, minStake, unbondingPeriodBlocks,
+        jailDurationBlocks, equivocationSlashBps, maxEvidenceAgeBlocks, inactivityWindowSlots,
+        inactivityThresholdSlots, inactivitySlashBps, value, minBaseFeePerGas,
+        stakingCallGas, admin);
+  }
+
   /**
    * Rules between parameters (each already in range), reported on the second-named key.
    * Public so that the loader can report them even when other parts of the file are broken.

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
     versionProvider = BulwarkCli.Version.class,
     description = "Run benchmarks (figures for notes; nothing is asserted).",
     subcommands = {BenchCommand.LedgerBenchCommand.class, BenchCommand.ConsensusBenchCommand.class,
-        RpcBenchCommand.class})
+        RpcBenchCommand.class, BenchNetworkCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

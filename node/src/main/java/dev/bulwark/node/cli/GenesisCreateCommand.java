@@ -1,6 +1,7 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.genesis.devaccounts.DevAccounts;
+import dev.bulwark.genesis.devaccounts.LoadgenAccounts;
 import dev.bulwark.genesis.generator.GeneratedNetwork;
 import dev.bulwark.genesis.generator.GenesisGenerator;
 import dev.bulwark.genesis.generator.GeneratorOptions;
@@ -64,6 +65,11 @@ public final class GenesisCreateCommand implements Callable<Integer> {
       description = "Do not fund the ten public development accounts; the admin is then validator 0's account.")
   boolean noDevAccounts;
 
+  @Option(names = "--loadgen-accounts", paramLabel = "N", defaultValue = "0",
+      description = "Also fund N load-generator senders (0.." + LoadgenAccounts.MAX_ACCOUNTS + ", default 0) "
+          + "whose public keys `bulwark loadgen` re-derives: key i = keccak256(\"bulwark-loadgen:\" + i).")
+  int loadgenAccounts;
+
   @Option(names = "--force", description = "Replace an existing genesis.json, key files and node.toml files in DIR.")
   boolean force;
 
@@ -113,7 +119,12 @@ public final class GenesisCreateCommand implements Callable<Integer> {
     if (!force && !conflicts.isEmpty()) {
       throw usage(conflicts.get(0) + " already exists; use --force to replace the network in " + out);
     }
-    return new GeneratorOptions(validators, host, baseP2pPort, baseRpcPort, chainId, time, !noDevAccounts);
+    if (loadgenAccounts < 0 || loadgenAccounts > LoadgenAccounts.MAX_ACCOUNTS) {
+      throw usage("--loadgen-accounts must be between 0 and " + LoadgenAccounts.MAX_ACCOUNTS
+          + ", got " + loadgenAccounts);
+    }
+    return new GeneratorOptions(validators, host, baseP2pPort, baseRpcPort, chainId, time,
+        !noDevAccounts, loadgenAccounts);
   }
 
   private CommandLine.ParameterException usage(String message) {
@@ -136,6 +147,10 @@ public final class GenesisCreateCommand implements Callable<Integer> {
       stdout.printf("Funded the %d development accounts (mnemonic \"%s\", %s tokens each):%n",
           DevAccounts.COUNT, DevAccounts.MNEMONIC, tokens(GenesisGenerator.DEV_ACCOUNT_BALANCE));
       stdout.println("  their private keys are public: use --no-dev-accounts for a shared network.");
+    }
+    if (o.loadgenAccounts() > 0) {
+      stdout.printf("Funded %d loadgen accounts (%s tokens each; public keys: keccak256(\"%s\" + i)).%n",
+          o.loadgenAccounts(), tokens(GenesisGenerator.LOADGEN_ACCOUNT_BALANCE), LoadgenAccounts.SEED_PREFIX);
     }
     stdout.flush();
     PrintWriter stderr = spec.commandLine().getErr();
