@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = BulwarkCli.Version.class,
     description = "Bulwark: a permissioned BFT ledger node (two-chain HotStuff, BLS12-381 votes).",
     subcommands = {CommandLine.HelpCommand.class, NodeCommand.class, DevnetCommand.class, GenesisCommand.class, KeysCommand.class, BenchCommand.class, SimulateCommand.class,
-        StakingCommand.class})
+        StakingCommand.class, AuditCommand.class})
 public final class BulwarkCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(BulwarkCli.class);
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
