@@ -3,6 +3,7 @@ package dev.bulwark.node.audit;
 import dev.bulwark.genesis.model.AllocAccount;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.ledger.chain.Block;
+import dev.bulwark.ledger.codec.DecodeException;
 import dev.bulwark.ledger.chain.Evidence;
 import dev.bulwark.ledger.chain.Finality;
 import dev.bulwark.ledger.chain.ValidatorSet;
@@ -272,7 +273,7 @@ public final class ChainAudit {
     Optional<String> problem;
     try {
       problem = book.check(state, touched);
-    } catch (StorageException | IllegalArgumentException e) {
+    } catch (StorageException | DecodeException e) {
       problem = Optional.of("stored state unreadable: " + e.getMessage());
     }
     if (problem.isPresent()) {
