@@ -11,9 +11,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCli.Version.class,
     description = "Bulwark: a permissioned BFT ledger node (two-chain HotStuff, BLS12-381 votes).",
-    subcommands = {CommandLine.HelpCommand.class, NodeCommand.class, DevnetCommand.class, GenesisCommand.class, KeysCommand.class, BenchCommand.class, SimulateCommand.class,
-        VerifyProofCommand.class,
-        LoadgenCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      NodeCommand.class,
+      DevnetCommand.class,
+      GenesisCommand.class,
+      KeysCommand.class,
+      BenchCommand.class,
+      SimulateCommand.class,
+      VerifyProofCommand.class,
+      LoadgenCommand.class,
+      StakingCommand.class,
+      AuditCommand.class
+    })
 public final class BulwarkCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(BulwarkCli.class);
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -38,6 +38,7 @@ import dev.bulwark.node.network.P2pVerticle;
 import dev.bulwark.node.network.PeerDirectory;
 import dev.bulwark.node.status.NodeStatus;
 import dev.bulwark.node.status.RpcPorts;
+import dev.bulwark.node.storage.GenesisMismatchException;
 import dev.bulwark.p2p.P2pConfig;
 import dev.bulwark.p2p.P2pNetwork;
 import dev.bulwark.p2p.peer.PeerAddress;
@@ -61,6 +62,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.time.Clock;
@@ -116,6 +118,11 @@ public final class Node {
     Genesis genesis = settings.genesis();
     ChainParams params = genesis.chainParams();
     ValidatorKeys keys = NodeIdentity.load(settings);
+    try {
+      settings.dataDir().genesisCopy().verify(genesis);
+    } catch (GenesisMismatchException e) {
+      throw new NodeStartException(e.getMessage(), e);
+    }
     Ledger ledger;
     try {
       ledger = settings.dataDir().openLedger(genesis, settings.stateNodesInMemory(),
@@ -123,6 +130,13 @@ public final class Node {
     } catch (RuntimeException e) {
       throw new NodeStartException("cannot open the ledger in " + settings.dataDir().ledgerDir()
           + ": " + e.getMessage(), e);
+    }
+    try {
+      // kept only once the store accepted this genesis, so a refused start leaves no trace
+      settings.dataDir().genesisCopy().keep(genesis);
+    } catch (UncheckedIOException e) {
+      ledger.close();
+      throw new NodeStartException(e.getMessage(), e);
     }
     ledger.warmStateInBackground();
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 
 /**
  * The layout of a node's data directory: the LevelDB ledger in {@code ledger/}, the consensus
- * safety data in {@code safety/}, the uncommitted consensus block tree in {@code blocktree/}, and
- * (for an observer started without a key directory) its
- * generated p2p key in {@code node.key}.
+ * safety data in {@code safety/}, the uncommitted consensus block tree in {@code blocktree/}, the
+ * genesis the node first started with in {@code genesis.json}, and (for an observer started
+ * without a key directory) its generated p2p key in {@code node.key}.
  */
 public record DataDirectory(Path root) {
   public DataDirectory {
@@ -35,6 +35,11 @@ public record DataDirectory(Path root) {
   /** The directory of the consensus block-tree log (uncommitted blocks and certificates). */
   public Path blockTreeDir() {
     return root.resolve("blocktree");
+  }
+
+  /** The copy of the genesis the node first started with. */
+  public GenesisCopy genesisCopy() {
+    return new GenesisCopy(root.resolve("genesis.json"));
   }
 
   /** An observer's own p2p key, generated on first start when no key directory is given. */

@@ -1,5 +1,10 @@
 package dev.bulwark.node.cluster;
 
+import dev.bulwark.genesis.codec.GenesisJsonWriter;
+import dev.bulwark.genesis.model.GenesisParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.function.UnaryOperator;
 import dev.bulwark.consensus.safety.SafetyData;
 import dev.bulwark.genesis.generator.KeyFileException;
 import dev.bulwark.genesis.generator.KeyFiles;
@@ -110,6 +115,37 @@ final class ClusterFixture implements BeforeEachCallback, AfterAllCallback, Test
     if (code != 0) {
       throw new IllegalStateException("bulwark " + String.join(" ", args) + " exited " + code + ": " + out + err);
     }
+  }
+
+  /**
+   * Rewrites the created genesis file with {@code change} applied to its parameters (before any
+   * node starts: every node and config reads that one file).
+   */
+  void rewriteGenesis(UnaryOperator<GenesisParams> change) throws IOException {
+    genesis = new Genesis(genesis.chainId(), genesis.genesisTime(), change.apply(genesis.params()),
+        genesis.validators(), genesis.alloc());
+    Files.writeString(dir.resolve("genesis.json"), GenesisJsonWriter.write(genesis));
+  }
+
+  /**
+   * A second process of validator {@code i}, started exactly as the original but with its own data
+   * directory and ports (an operator's copied key directory); not started, not sampled.
+   */
+  ClusterNode twin(int i, String name) {
+    int p2p = FreePorts.run(2);
+    Path home = dir.resolve("validator-" + i);
+    Path data = dir.resolve(name + "-data");
+    String observerKey;
+    try {
+      observerKey = KeyFiles.read(observerKeyDir()).node().publicKey().toHex();
+    } catch (KeyFileException e) {
+      throw new IllegalStateException("the observer key written by create() is unreadable", e);
+    }
+    List<String> args = new ArrayList<>(List.of("node", "--config", home.resolve("node.toml").toString(),
+        "--data-dir", data.toString(), "--p2p-port", String.valueOf(p2p),
+        "--rpc-port", String.valueOf(p2p + 1), "--observers", observerKey));
+    args.addAll(nodeOptions);
+    return node(name, args, p2p + 1, data, true);
   }
 
   /** The p2p port of validator {@code i}. */
