@@ -1,5 +1,6 @@
 package dev.bulwark.node.cli;
 
+import dev.bulwark.node.testnet.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.genesis.devaccounts.DevAccounts;
@@ -15,7 +16,6 @@ import dev.bulwark.node.runtime.NodeSettings;
 import dev.bulwark.node.storage.DataDirectory;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -59,7 +59,7 @@ class StakingCommandTest {
         p.equivocationSlashBps(), p.maxEvidenceAgeBlocks(), p.inactivityWindowSlots(),
         p.inactivityThresholdSlots(), p.inactivitySlashBps(), p.blockGasLimit(),
         p.minBaseFeePerGas(), p.stakingCallGas(), p.admin()), g.validators(), g.alloc());
-    int[] ports = freePorts(4);
+    int[] ports = FreePorts.of(4);
     List<Endpoint> all = new ArrayList<>();
     for (int port : ports) {
       all.add(new Endpoint("127.0.0.1", port));
@@ -158,19 +158,5 @@ class StakingCommandTest {
     CliRun unreachable = CliRun.of("staking", "status", "--rpc", "http://127.0.0.1:1/");
     assertThat(unreachable.exitCode()).isEqualTo(1);
     assertThat(unreachable.err()).contains("cannot reach");
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.node.runtime;
 
+import dev.bulwark.node.testnet.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,6 @@ import dev.bulwark.rpc.jsonrpc.RpcLimits;
 import dev.bulwark.rpc.jsonrpc.RpcParams;
 import dev.bulwark.rpc.proof.CommitProofVerifier;
 import dev.bulwark.rpc.proof.VerifiedCommit;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -79,7 +79,7 @@ class BulwarkRpcNetworkTest {
     Genesis genesis = withEpochLength(network.genesis(), EPOCH_LENGTH);
     Path genesisFile = dir.resolve("short-epochs-genesis.json");
     Files.writeString(genesisFile, GenesisJsonWriter.write(genesis));
-    int[] ports = freePorts(2 * VALIDATORS);
+    int[] ports = FreePorts.of(2 * VALIDATORS);
     for (int i = 0; i < VALIDATORS; i++) {
       List<Endpoint> peers = new ArrayList<>();
       for (int j = 0; j < VALIDATORS; j++) {
@@ -179,19 +179,5 @@ class BulwarkRpcNetworkTest {
         p.inactivitySlashBps(), p.blockGasLimit(), p.minBaseFeePerGas(), p.stakingCallGas(),
         p.admin());
     return new Genesis(g.chainId(), g.genesisTime(), short_, g.validators(), g.alloc());
-  }
-
-  private static int[] freePorts(int n) throws java.io.IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }

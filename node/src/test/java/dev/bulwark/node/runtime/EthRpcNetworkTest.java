@@ -1,5 +1,6 @@
 package dev.bulwark.node.runtime;
 
+import dev.bulwark.node.testnet.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,9 +31,7 @@ import dev.bulwark.rpc.jsonrpc.RpcContext;
 import dev.bulwark.rpc.jsonrpc.RpcException;
 import dev.bulwark.rpc.jsonrpc.RpcLimits;
 import dev.bulwark.rpc.jsonrpc.RpcParams;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -119,7 +118,7 @@ class EthRpcNetworkTest {
         "127.0.0.1", 30303, 8545, 1337, Instant.now().getEpochSecond(), true), new SecureRandom());
     NetworkWriter.write(network, dir, false);
     Genesis genesis = withEpochLength(network.genesis(), 6);
-    int[] ports = freePorts(2 * VALIDATORS + 2);
+    int[] ports = FreePorts.of(2 * VALIDATORS + 2);
     Path observerKeys = dir.resolve("observer");
     KeyFiles.write(observerKeys, ValidatorKeys.generate(new SecureRandom()), false);
     Set<Bytes> observers = Set.of(KeyFiles.read(observerKeys).node().publicKey());
@@ -210,19 +209,5 @@ class EthRpcNetworkTest {
         p.equivocationSlashBps(), p.maxEvidenceAgeBlocks(), p.inactivityWindowSlots(),
         p.inactivityThresholdSlots(), p.inactivitySlashBps(), p.blockGasLimit(),
         p.minBaseFeePerGas(), p.stakingCallGas(), p.admin()), g.validators(), g.alloc());
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.node.runtime;
 
+import dev.bulwark.node.testnet.FreePorts;
 import dev.bulwark.genesis.generator.GeneratedNetwork;
 import dev.bulwark.genesis.generator.GenesisGenerator;
 import dev.bulwark.genesis.generator.GeneratorOptions;
@@ -7,8 +8,6 @@ import dev.bulwark.genesis.generator.NetworkWriter;
 import dev.bulwark.genesis.model.Endpoint;
 import dev.bulwark.genesis.model.Genesis;
 import dev.bulwark.node.storage.DataDirectory;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -37,7 +36,7 @@ final class InProcessNetwork implements AutoCloseable {
             Instant.now().getEpochSecond(), true), new SecureRandom());
     NetworkWriter.write(network, dir, false);
     this.genesis = network.genesis();
-    this.ports = freePorts(2 * VALIDATORS);
+    this.ports = FreePorts.of(2 * VALIDATORS);
   }
 
   /** Starts every validator; returns them in index order. */
@@ -80,20 +79,6 @@ final class InProcessNetwork implements AutoCloseable {
   public void close() throws Exception {
     for (Node n : nodes) {
       n.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    }
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
     }
   }
 }

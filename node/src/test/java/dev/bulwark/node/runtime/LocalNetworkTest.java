@@ -1,5 +1,6 @@
 package dev.bulwark.node.runtime;
 
+import dev.bulwark.node.testnet.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.genesis.devaccounts.DevAccounts;
@@ -22,9 +23,7 @@ import dev.bulwark.ledger.tx.TransactionSigner;
 import dev.bulwark.ledger.types.Address;
 import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.storage.DataDirectory;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +70,7 @@ class LocalNetworkTest {
             Instant.now().getEpochSecond(), true), new SecureRandom());
     NetworkWriter.write(network, dir, false);
     genesis = withEpochLength(network.genesis(), EPOCH_LENGTH);
-    ports = freePorts(2 * VALIDATORS + 2);
+    ports = FreePorts.of(2 * VALIDATORS + 2);
   }
 
   private List<Endpoint> validatorEndpointsBut(int self) {
@@ -214,19 +213,5 @@ class LocalNetworkTest {
         p.inactivitySlashBps(), p.blockGasLimit(), p.minBaseFeePerGas(), p.stakingCallGas(),
         p.admin());
     return new Genesis(g.chainId(), g.genesisTime(), short_, g.validators(), g.alloc());
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }

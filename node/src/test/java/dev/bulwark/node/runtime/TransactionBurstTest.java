@@ -1,5 +1,6 @@
 package dev.bulwark.node.runtime;
 
+import dev.bulwark.node.testnet.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.genesis.generator.GeneratedNetwork;
@@ -20,7 +21,6 @@ import dev.bulwark.ledger.types.Bytes;
 import dev.bulwark.node.storage.DataDirectory;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,7 +76,7 @@ class TransactionBurstTest {
       alloc.put(s.address(), new AllocAccount(BigInteger.TEN.pow(22)));
     }
     Genesis genesis = new Genesis(g.chainId(), g.genesisTime(), g.params(), g.validators(), alloc);
-    int[] ports = freePorts(2 * VALIDATORS);
+    int[] ports = FreePorts.of(2 * VALIDATORS);
     for (int i = 0; i < VALIDATORS; i++) {
       List<Endpoint> peers = new ArrayList<>();
       for (int j = 0; j < VALIDATORS; j++) {
@@ -165,19 +165,5 @@ class TransactionBurstTest {
       }
     }
     return out;
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.node.runtime;
 
+import dev.bulwark.node.testnet.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.genesis.generator.GeneratedNetwork;
@@ -27,7 +28,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,7 +76,7 @@ class TransactionFloodTest {
         "127.0.0.1", 30303, 8545, 1337, Instant.now().getEpochSecond(), true), new SecureRandom());
     NetworkWriter.write(network, dir, false);
     NodeKey rogueKey = NodeKey.generate(new SecureRandom());
-    int[] ports = freePorts(2 * VALIDATORS);
+    int[] ports = FreePorts.of(2 * VALIDATORS);
     for (int i = 0; i < VALIDATORS; i++) {
       List<Endpoint> peers = new ArrayList<>();
       for (int j = 0; j < VALIDATORS; j++) {
@@ -180,19 +180,5 @@ class TransactionFloodTest {
         .filter(l -> l.startsWith("bulwark_p2p_penalties") || l.startsWith("bulwark_p2p_bans"))
         .filter(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > 0)
         .toList();
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }

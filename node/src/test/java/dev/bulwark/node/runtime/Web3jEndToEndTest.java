@@ -1,5 +1,6 @@
 package dev.bulwark.node.runtime;
 
+import dev.bulwark.node.testnet.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.genesis.devaccounts.DevAccounts;
@@ -14,7 +15,6 @@ import dev.bulwark.node.storage.DataDirectory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -97,7 +97,7 @@ class Web3jEndToEndTest {
         p.blockGasLimit(), p.minBaseFeePerGas(), p.stakingCallGas(), p.admin()),
         g.validators(), g.alloc());
     stakingCallGas = p.stakingCallGas();
-    int[] ports = freePorts(2 * VALIDATORS);
+    int[] ports = FreePorts.of(2 * VALIDATORS);
     List<Endpoint> all = new ArrayList<>();
     for (int i = 0; i < VALIDATORS; i++) {
       all.add(new Endpoint("127.0.0.1", ports[i]));
@@ -312,19 +312,5 @@ class Web3jEndToEndTest {
         BigInteger.valueOf(21_000), TO, BigInteger.ONE);
     byte[] signed = TransactionEncoder.signMessage(raw, CHAIN_ID, from);
     return web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }

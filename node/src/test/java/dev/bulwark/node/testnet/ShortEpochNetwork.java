@@ -13,8 +13,6 @@ import dev.bulwark.ledger.testkit.Await;
 import dev.bulwark.node.runtime.Node;
 import dev.bulwark.node.runtime.NodeSettings;
 import dev.bulwark.node.storage.DataDirectory;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +48,7 @@ public final class ShortEpochNetwork implements AutoCloseable {
     Genesis genesis = withEpochLength(network.genesis(), epochLength);
     genesisFile = dir.resolve("genesis.json");
     Files.writeString(genesisFile, GenesisJsonWriter.write(genesis));
-    int[] ports = freePorts(2 * VALIDATORS);
+    int[] ports = FreePorts.of(2 * VALIDATORS);
     try {
       for (int i = 0; i < VALIDATORS; i++) {
         List<Endpoint> peers = new ArrayList<>();
@@ -112,19 +110,5 @@ public final class ShortEpochNetwork implements AutoCloseable {
         p.inactivitySlashBps(), p.blockGasLimit(), p.minBaseFeePerGas(), p.stakingCallGas(),
         p.admin());
     return new Genesis(g.chainId(), g.genesisTime(), shortEpochs, g.validators(), g.alloc());
-  }
-
-  private static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
-    }
   }
 }
